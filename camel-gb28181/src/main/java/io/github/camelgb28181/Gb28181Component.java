@@ -1,0 +1,153 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.device.DeviceRegistry;
+import io.github.camelgb28181.device.InMemoryDeviceRegistry;
+import io.github.camelgb28181.device.PasswordLookup;
+import io.github.camelgb28181.device.RedirectPolicies;
+import io.github.camelgb28181.device.RedirectPolicy;
+import io.github.camelgb28181.platform.Gb28181Platform;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.concurrent.CamelThreadFactory;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The GB28181 component. All endpoints of one component share one platform (one SIP server, one device registry),
+ * started by the first consumer or producer that needs it and stopped with the last one.
+ */
+@Component("gb28181")
+public class Gb28181Component extends DefaultComponent {
+
+    @Metadata
+    private Gb28181Configuration configuration = new Gb28181Configuration();
+    @Metadata(label = "advanced", autowired = true)
+    private DeviceRegistry deviceRegistry;
+    @Metadata(label = "security")
+    private PasswordLookup passwordLookup;
+    @Metadata(label = "redirect")
+    private RedirectPolicy customRedirectPolicy;
+
+    private Gb28181Platform platform;
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+    private int users;
+
+    public Gb28181Component() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        Gb28181Endpoint endpoint = new Gb28181Endpoint(uri, this);
+        endpoint.setType(Gb28181Type.parse(remaining));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The shared platform, started on first use. Every call must be paired with {@link #releasePlatform()}. */
+    synchronized Gb28181Platform acquirePlatform() throws Exception {
+        if (platform == null) {
+            DeviceRegistry registry = deviceRegistry != null ? deviceRegistry : new InMemoryDeviceRegistry();
+            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "Gb28181Worker", 2,
+                    configuration.getWorkerPoolSize());
+            scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "Gb28181Liveness");
+            CamelThreadFactory ioThreads = new CamelThreadFactory(
+                    getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "Gb28181SipIO", true);
+            Gb28181Platform p = new Gb28181Platform(configuration.toPlatformConfig(), registry, passwordLookup,
+                    workers, scheduler, ioThreads);
+            p.setRedirectPolicy(customRedirectPolicy != null ? customRedirectPolicy
+                    : RedirectPolicies.create(configuration.getRedirectPolicy(), configuration.getRedirectTargets(),
+                            configuration.getRedirectPrefixes()));
+            try {
+                p.start();
+            } catch (Exception e) {
+                shutdownPools();
+                throw e;
+            }
+            platform = p;
+        }
+        users++;
+        return platform;
+    }
+
+    synchronized void releasePlatform() {
+        if (users > 0 && --users == 0) {
+            stopPlatform();
+        }
+    }
+
+    /** The running platform, or null when no endpoint is using it. */
+    public synchronized Gb28181Platform getPlatform() {
+        return platform;
+    }
+
+    private void stopPlatform() {
+        if (platform != null) {
+            platform.stop();
+            platform = null;
+        }
+        shutdownPools();
+    }
+
+    private void shutdownPools() {
+        if (workers != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        users = 0;
+        stopPlatform();
+        super.doStop();
+    }
+
+    public Gb28181Configuration getConfiguration() {
+        return configuration;
+    }
+
+    /** The settings of the shared server; individual options can also be set on the component directly. */
+    public void setConfiguration(Gb28181Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    public DeviceRegistry getDeviceRegistry() {
+        return deviceRegistry;
+    }
+
+    /** Where devices are kept; in memory by default. Supply a shared implementation for a cluster. */
+    public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
+        this.deviceRegistry = deviceRegistry;
+    }
+
+    public PasswordLookup getPasswordLookup() {
+        return passwordLookup;
+    }
+
+    /**
+     * Per-device registration passwords (a bean). A gb28181:passwordLookup route does the same from a route. Devices
+     * it returns no password for use the global password.
+     */
+    public void setPasswordLookup(PasswordLookup passwordLookup) {
+        this.passwordLookup = passwordLookup;
+    }
+
+    public RedirectPolicy getCustomRedirectPolicy() {
+        return customRedirectPolicy;
+    }
+
+    /** A custom registration redirect policy (a bean), used instead of the redirectPolicy option. */
+    public void setCustomRedirectPolicy(RedirectPolicy customRedirectPolicy) {
+        this.customRedirectPolicy = customRedirectPolicy;
+    }
+}

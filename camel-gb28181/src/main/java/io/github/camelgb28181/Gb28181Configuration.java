@@ -1,0 +1,443 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.device.RegistrarConfig;
+import io.github.camelgb28181.platform.PlatformConfig;
+import io.github.camelgb28181.sip.SipStackConfig;
+import io.github.camelgb28181.sip.SipTransport;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The settings of the shared GB28181 server of a component: identity, sockets, registration and keep-alive. */
+@Configurer
+@UriParams
+public class Gb28181Configuration implements Cloneable {
+
+    @UriParam(label = "common", defaultValue = "34020000002000000001")
+    private String sipId = "34020000002000000001";
+    @UriParam(label = "common", defaultValue = "3402000000")
+    private String domain = "3402000000";
+    @UriParam(label = "common", defaultValue = "0.0.0.0")
+    private String host = "0.0.0.0";
+    @UriParam(label = "common", defaultValue = "5060")
+    private int port = 5060;
+    @UriParam(label = "common", defaultValue = "udp,tcp")
+    private String transports = "udp,tcp";
+    @UriParam(label = "common")
+    private String advertisedHost;
+    @UriParam(label = "common")
+    private int advertisedPort;
+    @UriParam(label = "security", secret = true)
+    private String password;
+    @UriParam(label = "security", defaultValue = "true")
+    private boolean validateDeviceId = true;
+    @UriParam(label = "security", defaultValue = "5")
+    private int lockoutThreshold = 5;
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration")
+    private long lockoutWindow = 60_000;
+    @UriParam(label = "security", defaultValue = "300000", javaType = "java.time.Duration")
+    private long lockoutDuration = 300_000;
+    @UriParam(label = "security", defaultValue = "300000", javaType = "java.time.Duration")
+    private long nonceTtl = 300_000;
+    @UriParam(label = "registration", defaultValue = "3600")
+    private int defaultExpires = 3600;
+    @UriParam(label = "registration", defaultValue = "86400")
+    private int maxExpires = 86_400;
+    @UriParam(label = "registration", defaultValue = "0")
+    private int minExpires;
+    @UriParam(label = "registration", defaultValue = "true")
+    private boolean sendDateHeader = true;
+    @UriParam(label = "registration")
+    private String dateTimeZone;
+    @UriParam(label = "registration", defaultValue = "60000", javaType = "java.time.Duration")
+    private long keepaliveInterval = 60_000;
+    @UriParam(label = "registration", defaultValue = "3")
+    private int keepaliveTimeoutCount = 3;
+    @UriParam(label = "registration", defaultValue = "false")
+    private boolean reviveOnKeepalive;
+    @UriParam(label = "registration", defaultValue = "1000", javaType = "java.time.Duration")
+    private long livenessCheckInterval = 1000;
+    @UriParam(label = "redirect", defaultValue = "none", enums = "none,static,roundRobin,hash,prefix")
+    private String redirectPolicy = "none";
+    @UriParam(label = "redirect")
+    private String redirectTargets;
+    @UriParam(label = "redirect")
+    private String redirectPrefixes;
+    @UriParam(label = "redirect", defaultValue = "3600")
+    private int redirectExpires = 3600;
+    @UriParam(label = "advanced", defaultValue = "65536")
+    private int maxMessageSize = 65_536;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long tcpIdleTimeout = 300_000;
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration")
+    private long sipTimerT1 = 500;
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean useEpoll = true;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private int ioThreads;
+    @UriParam(label = "advanced", defaultValue = "4194304")
+    private int udpReceiveBufferSize = 4 * 1024 * 1024;
+    @UriParam(label = "advanced", defaultValue = "camel-gb28181")
+    private String userAgent = "camel-gb28181";
+    @UriParam(label = "advanced", defaultValue = "16")
+    private int workerPoolSize = 16;
+
+    public Gb28181Configuration copy() {
+        try {
+            return (Gb28181Configuration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The engine settings these options describe. */
+    public PlatformConfig toPlatformConfig() {
+        Set<SipTransport> set = EnumSet.noneOf(SipTransport.class);
+        for (String t : transports.split(",")) {
+            if (!t.isBlank()) {
+                set.add(SipTransport.parse(t));
+            }
+        }
+        SipStackConfig sip = SipStackConfig.builder().listenHost(host).port(port).transports(set)
+                .advertisedHost(advertisedHost).advertisedPort(advertisedPort).maxMessageSize(maxMessageSize)
+                .tcpIdleTimeoutMs(tcpIdleTimeout).t1Ms(sipTimerT1).t2Ms(Math.max(4000, sipTimerT1))
+                .useEpoll(useEpoll).ioThreads(ioThreads).udpReceiveBuffer(udpReceiveBufferSize).build();
+        RegistrarConfig registrar = new RegistrarConfig(domain, password == null || password.isEmpty() ? null : password,
+                validateDeviceId ? RegistrarConfig.GB_DEVICE_ID : null, defaultExpires, maxExpires, minExpires,
+                sendDateHeader, dateTimeZone == null ? ZoneId.systemDefault() : ZoneId.of(dateTimeZone), nonceTtl,
+                lockoutThreshold, lockoutWindow, lockoutDuration, redirectExpires);
+        return new PlatformConfig(sipId, domain, sip, registrar, keepaliveInterval, keepaliveTimeoutCount,
+                reviveOnKeepalive, livenessCheckInterval, userAgent);
+    }
+
+    public String getSipId() {
+        return sipId;
+    }
+
+    /** The platform's own 20-digit SIP server ID (GB/T 28181 coding: centre code + type 200 + serial). */
+    public void setSipId(String sipId) {
+        this.sipId = sipId;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    /** The SIP domain, the first 10 digits of the server ID by convention; also the digest realm. */
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    /** The local address the SIP sockets bind to; 0.0.0.0 listens on all interfaces. */
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    /** The SIP port for UDP and TCP; 0 picks a free port. */
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getTransports() {
+        return transports;
+    }
+
+    /** Which SIP transports to listen on: udp, tcp or udp,tcp. */
+    public void setTransports(String transports) {
+        this.transports = transports;
+    }
+
+    public String getAdvertisedHost() {
+        return advertisedHost;
+    }
+
+    /**
+     * The address given to devices in Via, Contact and SDP when it differs from the listen address (NAT, cloud, a
+     * public IP). Defaults to the listen address.
+     */
+    public void setAdvertisedHost(String advertisedHost) {
+        this.advertisedHost = advertisedHost;
+    }
+
+    public int getAdvertisedPort() {
+        return advertisedPort;
+    }
+
+    /** The port given to devices when a port mapping changes it; 0 means the bound port. */
+    public void setAdvertisedPort(int advertisedPort) {
+        this.advertisedPort = advertisedPort;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    /**
+     * The registration password of every device (digest MD5). Devices without a password from the password lookup
+     * use it; with no password at all, devices register without authentication.
+     */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public boolean isValidateDeviceId() {
+        return validateDeviceId;
+    }
+
+    /** Refuse (403) REGISTERs whose device ID is not 20 digits. */
+    public void setValidateDeviceId(boolean validateDeviceId) {
+        this.validateDeviceId = validateDeviceId;
+    }
+
+    public int getLockoutThreshold() {
+        return lockoutThreshold;
+    }
+
+    /** Failed authentications per device ID or source IP within the lockout window before a lock-out; 0 disables. */
+    public void setLockoutThreshold(int lockoutThreshold) {
+        this.lockoutThreshold = lockoutThreshold;
+    }
+
+    public long getLockoutWindow() {
+        return lockoutWindow;
+    }
+
+    /** The window in which failed authentications are counted. */
+    public void setLockoutWindow(long lockoutWindow) {
+        this.lockoutWindow = lockoutWindow;
+    }
+
+    public long getLockoutDuration() {
+        return lockoutDuration;
+    }
+
+    /** How long a locked-out device ID or source IP is refused (403) without checking its credentials. */
+    public void setLockoutDuration(long lockoutDuration) {
+        this.lockoutDuration = lockoutDuration;
+    }
+
+    public long getNonceTtl() {
+        return nonceTtl;
+    }
+
+    /** How long a digest nonce stays valid; an older one is answered 401 with stale=TRUE. */
+    public void setNonceTtl(long nonceTtl) {
+        this.nonceTtl = nonceTtl;
+    }
+
+    public int getDefaultExpires() {
+        return defaultExpires;
+    }
+
+    /** Registration lifetime in seconds granted to a REGISTER without Expires. */
+    public void setDefaultExpires(int defaultExpires) {
+        this.defaultExpires = defaultExpires;
+    }
+
+    public int getMaxExpires() {
+        return maxExpires;
+    }
+
+    /** Longer registration lifetimes (seconds) are shortened to this. */
+    public void setMaxExpires(int maxExpires) {
+        this.maxExpires = maxExpires;
+    }
+
+    public int getMinExpires() {
+        return minExpires;
+    }
+
+    /**
+     * Shorter non-zero lifetimes (seconds) are answered 423 with Min-Expires; 0 accepts any (GB/T 28181-2016 asks
+     * for at least 3600 s, but many devices use less).
+     */
+    public void setMinExpires(int minExpires) {
+        this.minExpires = minExpires;
+    }
+
+    public boolean isSendDateHeader() {
+        return sendDateHeader;
+    }
+
+    /**
+     * Add a Date header (yyyy-MM-dd'T'HH:mm:ss.SSS) to the 200 OK of a REGISTER so that devices set their clocks
+     * (GB28181 time sync). Switch off for devices that mishandle it, e.g. TP-Link models that reset to UTC.
+     */
+    public void setSendDateHeader(boolean sendDateHeader) {
+        this.sendDateHeader = sendDateHeader;
+    }
+
+    public String getDateTimeZone() {
+        return dateTimeZone;
+    }
+
+    /** The time zone the Date header is written in (e.g. Asia/Shanghai); the JVM's zone by default. */
+    public void setDateTimeZone(String dateTimeZone) {
+        this.dateTimeZone = dateTimeZone;
+    }
+
+    public long getKeepaliveInterval() {
+        return keepaliveInterval;
+    }
+
+    /** The keep-alive interval devices use (GB default 60 s); a device's own value wins when known. */
+    public void setKeepaliveInterval(long keepaliveInterval) {
+        this.keepaliveInterval = keepaliveInterval;
+    }
+
+    public int getKeepaliveTimeoutCount() {
+        return keepaliveTimeoutCount;
+    }
+
+    /** Missed keep-alive intervals before a device is offline (GB default 3). */
+    public void setKeepaliveTimeoutCount(int keepaliveTimeoutCount) {
+        this.keepaliveTimeoutCount = keepaliveTimeoutCount;
+    }
+
+    public boolean isReviveOnKeepalive() {
+        return reviveOnKeepalive;
+    }
+
+    /**
+     * A keep-alive from a known offline device (not one that unregistered) brings it back online and renews its
+     * registration, for devices that never re-register. Off by default: such a keep-alive is answered 404 so that
+     * the device registers again.
+     */
+    public void setReviveOnKeepalive(boolean reviveOnKeepalive) {
+        this.reviveOnKeepalive = reviveOnKeepalive;
+    }
+
+    public long getLivenessCheckInterval() {
+        return livenessCheckInterval;
+    }
+
+    /** How often registrations and keep-alives are checked for expiry. */
+    public void setLivenessCheckInterval(long livenessCheckInterval) {
+        this.livenessCheckInterval = livenessCheckInterval;
+    }
+
+    public String getRedirectPolicy() {
+        return redirectPolicy;
+    }
+
+    /**
+     * Registration redirect (GB/T 28181-2022 §9.1.2.3) after successful authentication: none, static (first
+     * target), roundRobin, hash (of the device ID) or prefix (device-ID prefix, e.g. region). A custom policy bean
+     * or a registerDecision route take precedence.
+     */
+    public void setRedirectPolicy(String redirectPolicy) {
+        this.redirectPolicy = redirectPolicy;
+    }
+
+    public String getRedirectTargets() {
+        return redirectTargets;
+    }
+
+    /** Comma-separated redirect targets host:port; the word local stands for this node (register here). */
+    public void setRedirectTargets(String redirectTargets) {
+        this.redirectTargets = redirectTargets;
+    }
+
+    public String getRedirectPrefixes() {
+        return redirectPrefixes;
+    }
+
+    /** For the prefix policy: semicolon-separated prefix=target pairs, e.g. 3401=10.0.0.2:5060;3402=local. */
+    public void setRedirectPrefixes(String redirectPrefixes) {
+        this.redirectPrefixes = redirectPrefixes;
+    }
+
+    public int getRedirectExpires() {
+        return redirectExpires;
+    }
+
+    /** The Expires (seconds) of a 302 redirect answer. */
+    public void setRedirectExpires(int redirectExpires) {
+        this.redirectExpires = redirectExpires;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** The largest SIP message accepted, in bytes; larger ones are answered 413 or dropped. */
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public long getTcpIdleTimeout() {
+        return tcpIdleTimeout;
+    }
+
+    /** TCP connections that stay silent this long are closed; 0 keeps them open. */
+    public void setTcpIdleTimeout(long tcpIdleTimeout) {
+        this.tcpIdleTimeout = tcpIdleTimeout;
+    }
+
+    public long getSipTimerT1() {
+        return sipTimerT1;
+    }
+
+    /** SIP timer T1 (RFC 3261): first UDP retransmission interval; transactions time out after 64 × T1. */
+    public void setSipTimerT1(long sipTimerT1) {
+        this.sipTimerT1 = sipTimerT1;
+    }
+
+    public boolean isUseEpoll() {
+        return useEpoll;
+    }
+
+    /** Use Netty's native epoll transport when available (Linux); NIO otherwise. */
+    public void setUseEpoll(boolean useEpoll) {
+        this.useEpoll = useEpoll;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    /** Netty event loop threads for SIP; 0 uses Netty's default (twice the cores). */
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
+    }
+
+    public int getUdpReceiveBufferSize() {
+        return udpReceiveBufferSize;
+    }
+
+    /** SO_RCVBUF of the SIP UDP socket; large enough to ride out keep-alive bursts of many devices. */
+    public void setUdpReceiveBufferSize(int udpReceiveBufferSize) {
+        this.udpReceiveBufferSize = udpReceiveBufferSize;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    /** The User-Agent this platform sends. */
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /** Maximum threads of the pool that handles SIP requests and events off the event loops. */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+}

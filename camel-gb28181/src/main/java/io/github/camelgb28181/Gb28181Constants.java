@@ -1,0 +1,60 @@
+package io.github.camelgb28181;
+
+import org.apache.camel.spi.Metadata;
+
+/** Exchange headers set and read by the GB28181 component. */
+public final class Gb28181Constants {
+
+    @Metadata(description = "The 20-digit ID of the device the exchange is about; on the devices producer, the"
+                            + " device to return.", javaType = "String")
+    public static final String DEVICE_ID = "CamelGb28181DeviceId";
+    @Metadata(label = "consumer", description = "The event type: REGISTERED, REFRESHED, UNREGISTERED, ONLINE,"
+                                                + " OFFLINE, KEEPALIVE, REDIRECTED or REJECTED.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelGb28181EventType";
+    @Metadata(label = "consumer", description = "Why a device went offline: EXPIRED, KEEPALIVE_TIMEOUT,"
+                                                + " UNREGISTERED or REMOVED.", javaType = "String")
+    public static final String OFFLINE_REASON = "CamelGb28181OfflineReason";
+    @Metadata(label = "consumer", description = "Extra detail of an event (redirect target, rejection reason).",
+              javaType = "String")
+    public static final String EVENT_DETAIL = "CamelGb28181EventDetail";
+    @Metadata(label = "consumer", description = "When the event happened.", javaType = "java.time.Instant")
+    public static final String EVENT_TIME = "CamelGb28181EventTime";
+    @Metadata(label = "consumer", description = "The device's source address (host), as seen by the server.",
+              javaType = "String")
+    public static final String REMOTE_HOST = "CamelGb28181RemoteHost";
+    @Metadata(label = "consumer", description = "The device's source port, as seen by the server.",
+              javaType = "int")
+    public static final String REMOTE_PORT = "CamelGb28181RemotePort";
+    @Metadata(label = "consumer", description = "The SIP transport: UDP or TCP.", javaType = "String")
+    public static final String TRANSPORT = "CamelGb28181Transport";
+    @Metadata(label = "consumer", description = "The MANSCDP CmdType of a message (Keepalive, Catalog, Alarm, ...).",
+              javaType = "String")
+    public static final String CMD_TYPE = "CamelGb28181CmdType";
+    @Metadata(label = "consumer", description = "The MANSCDP root element: Query, Control, Response or Notify.",
+              javaType = "String")
+    public static final String MESSAGE_ROOT = "CamelGb28181MessageRoot";
+    @Metadata(label = "consumer", description = "The MANSCDP SN of a message.", javaType = "String")
+    public static final String SN = "CamelGb28181SN";
+    @Metadata(label = "consumer", description = "Why a MANSCDP body could not be read (then the body is the raw"
+                                                + " bytes).", javaType = "String")
+    public static final String PARSE_ERROR = "CamelGb28181ParseError";
+    @Metadata(label = "consumer", description = "On registerDecision: the requested registration lifetime (s).",
+              javaType = "int")
+    public static final String EXPIRES = "CamelGb28181Expires";
+    @Metadata(label = "consumer", description = "On registerDecision: whether the REGISTER refreshes a current"
+                                                + " registration.", javaType = "boolean")
+    public static final String REFRESH = "CamelGb28181Refresh";
+    @Metadata(label = "consumer", description = "Set by a registerDecision route: accept, reject or redirect"
+                                                + " (accept when absent).", javaType = "String")
+    public static final String REGISTER_DECISION = "CamelGb28181RegisterDecision";
+    @Metadata(label = "consumer", description = "Set by a registerDecision route with redirect: host:port of the"
+                                                + " target server.", javaType = "String")
+    public static final String REDIRECT_TARGET = "CamelGb28181RedirectTarget";
+    @Metadata(label = "consumer", description = "Set by a registerDecision route with reject: the SIP status"
+                                                + " (default 403).", javaType = "int")
+    public static final String REJECT_STATUS = "CamelGb28181RejectStatus";
+
+    private Gb28181Constants() {
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.platform.Gb28181Platform;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+
+/** Base of the consumers: holds the shared platform while started and hands exchanges to the route. */
+abstract class Gb28181Consumer extends DefaultConsumer {
+
+    private Gb28181Platform platform;
+
+    Gb28181Consumer(Gb28181Endpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public Gb28181Endpoint getEndpoint() {
+        return (Gb28181Endpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        platform = getEndpoint().getComponent().acquirePlatform();
+        attach(platform);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (platform != null) {
+            detach(platform);
+            platform = null;
+            getEndpoint().getComponent().releasePlatform();
+        }
+        super.doStop();
+    }
+
+    protected abstract void attach(Gb28181Platform platform);
+
+    protected abstract void detach(Gb28181Platform platform);
+
+    /** Runs the route; failures go to the consumer's exception handler (or the route's, with bridgeErrorHandler). */
+    protected void dispatch(Exchange exchange) {
+        getAsyncProcessor().process(exchange, doneSync -> {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing GB28181 exchange", exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        });
+    }
+
+    protected boolean matchesDevice(String deviceId) {
+        String filter = getEndpoint().getDeviceId();
+        return filter == null || filter.equals(deviceId);
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.camelgb28181.manscdp;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the envelope of a MANSCDP body with a streaming parser. DTDs and external entities are off (the body comes
+ * from the network). NUL bytes, which some devices pad bodies with, are removed before parsing.
+ */
+public final class ManscdpParser {
+
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final XMLInputFactory factory;
+
+    public ManscdpParser() {
+        factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (IllegalArgumentException ignored) {
+            // not every StAX implementation knows this property; DTD support is off anyway
+        }
+    }
+
+    public ManscdpMessage parse(byte[] body) throws ManscdpParseException {
+        if (body.length == 0) {
+            throw new ManscdpParseException("empty MANSCDP body", null);
+        }
+        if (body.length > MAX_BODY) {
+            throw new ManscdpParseException("MANSCDP body of " + body.length + " bytes is too large", null);
+        }
+        String xml = stripXmlDeclaration(ManscdpCharsets.decode(body).replace("\0", "").trim());
+        try {
+            XMLStreamReader r = factory.createXMLStreamReader(new StringReader(xml));
+            try {
+                return read(r, xml);
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new ManscdpParseException("unreadable MANSCDP body: " + e.getMessage(), e);
+        }
+    }
+
+    private static ManscdpMessage read(XMLStreamReader r, String xml) throws XMLStreamException {
+        String root = null;
+        Map<String, String> fields = new HashMap<>();
+        int depth = 0;
+        String current = null;
+        StringBuilder text = new StringBuilder();
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                if (depth == 1) {
+                    root = r.getLocalName();
+                } else if (depth == 2) {
+                    current = r.getLocalName();
+                    text.setLength(0);
+                }
+            } else if (event == XMLStreamConstants.CHARACTERS && depth == 2) {
+                text.append(r.getText());
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if (depth == 2 && current != null) {
+                    fields.putIfAbsent(current, text.toString().trim());
+                    current = null;
+                }
+                depth--;
+                if (depth == 0) {
+                    break;
+                }
+            }
+        }
+        if (root == null) {
+            throw new XMLStreamException("no root element");
+        }
+        String cmdType = fields.get("CmdType");
+        if (cmdType == null || cmdType.isEmpty()) {
+            throw new XMLStreamException("no CmdType in <" + root + ">");
+        }
+        return new ManscdpMessage(root, cmdType, fields.get("SN"), fields.get("DeviceID"), fields, xml);
+    }
+
+    /** The declaration names the byte encoding, which no longer applies to the decoded text. */
+    private static String stripXmlDeclaration(String xml) {
+        if (xml.startsWith("<?xml")) {
+            int end = xml.indexOf("?>");
+            if (end > 0) {
+                return xml.substring(end + 2).trim();
+            }
+        }
+        return xml;
+    }
+}
