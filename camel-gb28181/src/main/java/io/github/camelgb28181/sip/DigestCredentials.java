@@ -24,6 +24,12 @@ public record DigestCredentials(String username, String realm, String nonce, Str
                 p.get("qop"), p.get("nc"), p.get("cnonce"));
     }
 
+    /** The parameters of a {@code Digest ...} challenge or answer, names lower-cased. */
+    public static Map<String, String> parameters(String header) {
+        String h = header.trim();
+        return parseParams(h.regionMatches(true, 0, "Digest", 0, 6) ? h.substring(6) : h);
+    }
+
     /** Splits {@code a="x, y", b=z} honouring quotes; names lower-cased. */
     static Map<String, String> parseParams(String s) {
         Map<String, String> params = new HashMap<>();

@@ -19,6 +19,9 @@ public final class SipMessageEncoder {
 
     public static byte[] encode(SipMessage message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + message.body().length);
+        if (!isSafe(message.startLine())) {
+            throw new IllegalArgumentException("start line contains a CR, LF or NUL character");
+        }
         writeText(out, message.startLine());
         out.writeBytes(CRLF);
         for (SipHeaders.SipHeader h : message.headers().fields()) {
@@ -49,11 +52,22 @@ public final class SipMessageEncoder {
     }
 
     private static void checkSafe(String name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        if (!SipMessageParser.isToken(name)) {
+            throw new IllegalArgumentException("header name is not a token: '" + SipMessageParser.abbreviate(name)
+                    + "'");
+        }
+        if (!isSafe(value)) {
+            throw new IllegalArgumentException("header " + name + " contains a CR, LF or NUL character");
+        }
+    }
+
+    private static boolean isSafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("header " + name + " contains a CR, LF or NUL character");
+                return false;
             }
         }
+        return true;
     }
 }

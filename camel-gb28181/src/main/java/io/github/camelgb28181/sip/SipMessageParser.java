@@ -238,7 +238,7 @@ public final class SipMessageParser {
                 head.headers = headers.build();
                 throw head.error(400, "header line without a name and colon: '" + abbreviate(line) + "'");
             }
-            name = line.substring(0, colon).trim();
+            name = stripTrailingBlanks(line.substring(0, colon));
             if (!isToken(name)) {
                 head.headers = headers.build();
                 throw head.error(400, "invalid header name: '" + abbreviate(name) + "'");
@@ -251,6 +251,15 @@ public final class SipMessageParser {
         head.headers = headers.build();
         head.validate();
         return head;
+    }
+
+    /** RFC 3261 HCOLON: only SP and HTAB may stand between a header name and its colon. */
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static void addHeader(SipHeaders.Builder headers, String name, String value) {
@@ -272,7 +281,9 @@ public final class SipMessageParser {
         int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"') {
+            if (quoted && c == '\\') {
+                i++; // RFC 3261 §25.1 quoted-pair: the next character is literal, even a quote
+            } else if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && c == '<') {
                 angle++;
@@ -385,7 +396,11 @@ public final class SipMessageParser {
             }
             String cl = headers.first(SipHeaderNames.CONTENT_LENGTH);
             if (cl != null) {
-                contentLength = parseContentLength(cl.trim());
+                try {
+                    contentLength = parseContentLength(cl.trim());
+                } catch (SipParseException e) {
+                    throw error(e.status(), e.getMessage());
+                }
             }
             String[] required = isRequest()
                     ? new String[] { SipHeaderNames.VIA, SipHeaderNames.FROM, SipHeaderNames.TO,
@@ -394,7 +409,8 @@ public final class SipMessageParser {
             for (String name : required) {
                 String v = headers.first(name);
                 if (v == null || v.isBlank()) {
-                    throw error(400, "missing " + name + " header");
+                    // no partial request: canRespond() only checks presence, and a blank value cannot be copied
+                    throw new SipParseException(400, "missing " + name + " header", null);
                 }
             }
             try {

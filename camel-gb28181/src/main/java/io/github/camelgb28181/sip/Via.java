@@ -19,7 +19,7 @@ public record Via(String transport, String host, int port, Map<String, String> p
 
     public static Via parse(String value) {
         String v = value.trim();
-        int slash2 = nthIndexOf(v, '/', 2);
+        int slash2 = nthIndexOf(v, '/', 1);
         if (!v.regionMatches(true, 0, "SIP/2.0/", 0, 8) || slash2 < 0) {
             throw new IllegalArgumentException("Via without SIP/2.0/transport: " + value);
         }

@@ -1,0 +1,116 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.sip.SipPeer;
+import io.github.camelgb28181.sip.SipTransport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Starts real Camel contexts with the gb28181 component on loopback (free port) and collects the events its
+ * consumers produce; devices are {@link SimulatedDevice}s talking SIP over real sockets.
+ */
+public abstract class Gb28181TestSupport {
+
+    public static final String SERVER_ID = "34020000002000000001";
+    public static final String DOMAIN = "3402000000";
+    public static final String PASSWORD = "12345678";
+
+    protected final BlockingQueue<Exchange> events = new LinkedBlockingQueue<>();
+    private final List<CamelContext> contexts = new ArrayList<>();
+    private final List<SimulatedDevice> devices = new ArrayList<>();
+
+    /** A started context whose component "gb28181" listens on 127.0.0.1 with test-friendly defaults. */
+    protected CamelContext startServer(Consumer<Gb28181Configuration> configure) throws Exception {
+        return startServer(configure, null);
+    }
+
+    protected CamelContext startServer(Consumer<Gb28181Configuration> configure, RouteBuilder extraRoutes)
+            throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        Gb28181Component component = new Gb28181Component();
+        Gb28181Configuration c = component.getConfiguration();
+        c.setHost("127.0.0.1");
+        c.setAdvertisedHost("127.0.0.1");
+        c.setPort(0);
+        c.setPassword(PASSWORD);
+        c.setUseEpoll(false);
+        c.setIoThreads(2);
+        c.setLivenessCheckInterval(100);
+        configure.accept(c);
+        context.addComponent("gb28181", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:register").process(events::add);
+                from("gb28181:status").process(events::add);
+                from("gb28181:keepalive").process(events::add);
+            }
+        });
+        if (extraRoutes != null) {
+            context.addRoutes(extraRoutes);
+        }
+        context.start();
+        contexts.add(context);
+        return context;
+    }
+
+    /** Stops this context after the test. */
+    protected void track(CamelContext context) {
+        contexts.add(context);
+    }
+
+    protected static int sipPort(CamelContext context) {
+        return context.getComponent("gb28181", Gb28181Component.class).getPlatform().sip().boundPort();
+    }
+
+    protected SimulatedDevice device(String id, SipTransport transport, CamelContext server) throws Exception {
+        return device(id, transport, server, PASSWORD);
+    }
+
+    protected SimulatedDevice device(String id, SipTransport transport, CamelContext server, String password)
+            throws Exception {
+        SimulatedDevice d = new SimulatedDevice(id, DOMAIN, password, transport,
+                SipPeer.of(transport, "127.0.0.1", sipPort(server)), SERVER_ID);
+        devices.add(d);
+        return d;
+    }
+
+    /** The next event of this type for this device (earlier non-matching events are skipped). */
+    protected Exchange awaitEvent(String type, String deviceId) throws InterruptedException {
+        return awaitEvent(type, deviceId, 5000);
+    }
+
+    protected Exchange awaitEvent(String type, String deviceId, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            long left = deadline - System.currentTimeMillis();
+            Exchange e = left > 0 ? events.poll(left, TimeUnit.MILLISECONDS) : null;
+            if (e == null) {
+                fail("no " + type + " event for " + deviceId + " within " + timeoutMs + " ms");
+            }
+            if (type.equals(e.getIn().getHeader(Gb28181Constants.EVENT_TYPE))
+                && deviceId.equals(e.getIn().getHeader(Gb28181Constants.DEVICE_ID))) {
+                return e;
+            }
+        }
+    }
+
+    @AfterEach
+    void stopAll() {
+        devices.forEach(SimulatedDevice::close);
+        contexts.forEach(CamelContext::stop);
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.camelgb28181.sim;
+
+import io.github.camelgb28181.sip.DigestAuthenticator;
+import io.github.camelgb28181.sip.DigestCredentials;
+import io.github.camelgb28181.sip.SipAddress;
+import io.github.camelgb28181.sip.SipHeaderNames;
+import io.github.camelgb28181.sip.SipHeaders;
+import io.github.camelgb28181.sip.SipIds;
+import io.github.camelgb28181.sip.SipPeer;
+import io.github.camelgb28181.sip.SipRequest;
+import io.github.camelgb28181.sip.SipResponse;
+import io.github.camelgb28181.sip.SipStack;
+import io.github.camelgb28181.sip.SipStackConfig;
+import io.github.camelgb28181.sip.SipTransport;
+import io.github.camelgb28181.sip.SipUri;
+
+import java.nio.charset.Charset;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A GB28181 device (IPC) for tests: its own SIP stack on loopback, registering with digest, following 302
+ * redirects, sending keep-alives and unregistering, over UDP or TCP.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+
+    private final String deviceId;
+    private final String domain;
+    private final String password;
+    private final SipTransport transport;
+    private final SipStack stack;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sim-device");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong cseq = new AtomicLong(1);
+    private final AtomicLong sn = new AtomicLong(1);
+    private final String callId;
+    private final String fromTag = SipIds.newTag();
+    private volatile SipPeer server;
+    private volatile String serverId;
+
+    public SimulatedDevice(String deviceId, String domain, String password, SipTransport transport, SipPeer server,
+                           String serverId) throws InterruptedException {
+        this.deviceId = deviceId;
+        this.domain = domain;
+        this.password = password;
+        this.transport = transport;
+        this.server = server;
+        this.serverId = serverId;
+        this.stack = new SipStack(SipStackConfig.builder().listenHost("127.0.0.1").port(0)
+                .transports(EnumSet.allOf(SipTransport.class)).advertisedHost("127.0.0.1").useEpoll(false)
+                .ioThreads(1).t1Ms(100).build(), executor, tx -> tx.respond(200), r -> {
+                    Thread t = new Thread(r, "sim-io");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.stack.start();
+        this.callId = SipIds.newCallId("127.0.0.1");
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public SipPeer server() {
+        return server;
+    }
+
+    public int localPort() {
+        return stack.boundPort();
+    }
+
+    /** What a registration attempt ended with, and the servers it went through. */
+    public record RegisterResult(SipResponse response, SipPeer registeredAt, int redirects,
+                                 java.util.List<SipResponse> history) {
+        public int status() {
+            return response.status();
+        }
+    }
+
+    public RegisterResult register(int expires) throws Exception {
+        return register(expires, password);
+    }
+
+    /**
+     * REGISTER; answers a 401 with digest (same Call-ID, CSeq + 1, as GB/T 28181 requires), follows up to three
+     * 302 redirects to the Contact given. Returns the final answer.
+     */
+    public RegisterResult register(int expires, String withPassword) throws Exception {
+        int redirects = 0;
+        String authorization = null;
+        java.util.List<SipResponse> history = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            SipResponse r = send(registerRequest(expires, authorization));
+            history.add(r);
+            if (r.status() == 401 && authorization == null && withPassword != null) {
+                authorization = answer(r.header(SipHeaderNames.WWW_AUTHENTICATE), withPassword);
+                continue;
+            }
+            if (r.status() == 401 && r.header(SipHeaderNames.WWW_AUTHENTICATE).contains("stale=TRUE")) {
+                authorization = answer(r.header(SipHeaderNames.WWW_AUTHENTICATE), withPassword);
+                continue;
+            }
+            if (r.status() == 302 && redirects < 3) {
+                SipUri target = SipAddress.parse(r.header(SipHeaderNames.CONTACT)).uri();
+                server = SipPeer.of(transport, target.host(), target.port());
+                redirects++;
+                authorization = null;
+                continue;
+            }
+            return new RegisterResult(r, server, redirects, history);
+        }
+        throw new IllegalStateException("registration did not settle");
+    }
+
+    private String answer(String challenge, String pw) {
+        java.util.Map<String, String> p = DigestCredentials.parameters(challenge);
+        String uri = "sip:" + serverId + "@" + domain;
+        String cnonce = Long.toHexString(System.nanoTime());
+        String nc = "00000001";
+        String qop = p.containsKey("qop") ? "auth" : null;
+        String response = DigestAuthenticator.clientResponse(deviceId, p.get("realm"), pw, "REGISTER", uri,
+                p.get("nonce"), qop, nc, cnonce);
+        StringBuilder sb = new StringBuilder("Digest username=\"").append(deviceId).append("\", realm=\"")
+                .append(p.get("realm")).append("\", nonce=\"").append(p.get("nonce")).append("\", uri=\"")
+                .append(uri).append("\", response=\"").append(response).append("\", algorithm=MD5");
+        if (qop != null) {
+            sb.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
+        }
+        return sb.toString();
+    }
+
+    public SipRequest registerRequest(int expires, String authorization) {
+        SipHeaders.Builder h = baseHeaders("REGISTER", serverId + "@" + domain, null)
+                .add(SipHeaderNames.CONTACT, "<sip:" + deviceId + "@127.0.0.1:" + stack.boundPort() + ">")
+                .add(SipHeaderNames.EXPIRES, expires);
+        if (authorization != null) {
+            h.add(SipHeaderNames.AUTHORIZATION, authorization);
+        }
+        return new SipRequest("REGISTER", "sip:" + serverId + "@" + domain, h.build(), null);
+    }
+
+    public SipResponse unregister() throws Exception {
+        return register(0).response();
+    }
+
+    /** A keep-alive MESSAGE (GB/T 28181-2016 §9.6, A.2.5) in GB2312; returns the status of the answer. */
+    public SipResponse keepalive() throws Exception {
+        return message("<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify>\r\n<CmdType>Keepalive</CmdType>\r\n"
+                       + "<SN>" + sn.getAndIncrement() + "</SN>\r\n<DeviceID>" + deviceId
+                       + "</DeviceID>\r\n<Status>OK</Status>\r\n</Notify>\r\n");
+    }
+
+    public SipResponse message(String xml) throws Exception {
+        SipHeaders h = baseHeaders("MESSAGE", serverId + "@" + domain, SipIds.newCallId("127.0.0.1"))
+                .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml").build();
+        SipRequest req = new SipRequest("MESSAGE", "sip:" + serverId + "@" + domain, h,
+                xml.getBytes(Charset.forName("GB18030")));
+        return send(req);
+    }
+
+    private SipHeaders.Builder baseHeaders(String method, String toAor, String ownCallId) {
+        return SipHeaders.builder()
+                .add(SipHeaderNames.VIA, stack.newVia(transport))
+                .add(SipHeaderNames.FROM, "<sip:" + deviceId + "@" + domain + ">;tag=" + fromTag)
+                .add(SipHeaderNames.TO, method.equals("REGISTER") ? "<sip:" + deviceId + "@" + domain + ">"
+                        : "<sip:" + toAor + ">")
+                .add(SipHeaderNames.CALL_ID, ownCallId != null ? ownCallId : callId)
+                .add(SipHeaderNames.CSEQ, cseq.getAndIncrement() + " " + method)
+                .add(SipHeaderNames.MAX_FORWARDS, 70)
+                .add(SipHeaderNames.USER_AGENT, "camel-gb28181 simulator");
+    }
+
+    public SipResponse send(SipRequest request) throws Exception {
+        CompletableFuture<SipResponse> f = stack.sendRequest(request, server);
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        stack.stop();
+        executor.shutdownNow();
+    }
+}
