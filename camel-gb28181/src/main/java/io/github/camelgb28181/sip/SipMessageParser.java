@@ -409,8 +409,8 @@ public final class SipMessageParser {
             for (String name : required) {
                 String v = headers.first(name);
                 if (v == null || v.isBlank()) {
-                    // no partial request: canRespond() only checks presence, and a blank value cannot be copied
-                    throw new SipParseException(400, "missing " + name + " header", null);
+                    // still a partial request: canRespond() decides whether Via and CSeq allow an answer
+                    throw error(400, "missing " + name + " header");
                 }
             }
             try {

@@ -26,13 +26,27 @@ public final class SipParseException extends Exception {
         return partialRequest;
     }
 
-    /** Whether a response can be sent: a request with the headers RFC 3261 §8.2.6.2 copies into a response. */
+    /**
+     * Whether a response can be sent: a request (not ACK) carrying every header RFC 3261 §8.2.6.2 copies into a
+     * response, with a readable top Via (where the answer's transaction is matched) and CSeq. Without them an
+     * answer would itself be malformed, so the message is only logged and dropped.
+     */
     public boolean canRespond() {
         if (partialRequest == null || partialRequest.isMethod("ACK")) {
             return false;
         }
         SipHeaders h = partialRequest.headers();
-        return h.contains(SipHeaderNames.VIA) && h.contains(SipHeaderNames.FROM) && h.contains(SipHeaderNames.TO)
-                && h.contains(SipHeaderNames.CALL_ID) && h.contains(SipHeaderNames.CSEQ);
+        for (String name : new String[] { SipHeaderNames.VIA, SipHeaderNames.FROM, SipHeaderNames.TO,
+                SipHeaderNames.CALL_ID, SipHeaderNames.CSEQ }) {
+            String v = h.first(name);
+            if (v == null || v.isBlank()) {
+                return false;
+            }
+        }
+        try {
+            return partialRequest.topVia() != null && partialRequest.cseq() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

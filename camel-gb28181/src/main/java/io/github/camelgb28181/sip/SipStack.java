@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 public final class SipStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
+    /** The largest UDP payload over IPv4 and IPv6 without jumbograms. */
+    private static final int MAX_DATAGRAM = 65_536;
 
     private final SipStackConfig config;
     private final Executor handlerExecutor;
@@ -92,6 +95,9 @@ public final class SipStack {
             Bootstrap b = new Bootstrap().group(group).channel(NettyTransports.datagramChannel(group))
                     .option(ChannelOption.SO_RCVBUF, config.udpReceiveBuffer())
                     .option(ChannelOption.SO_REUSEADDR, true)
+                    // Netty's default datagram buffer is 2 KiB and silently truncates larger packets, which would
+                    // turn an oversized or large catalog MESSAGE into a different, shorter message
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                     .handler(new SipDatagramHandler(this, parser));
             udpChannel = b.bind(config.listenHost(), port).sync().channel();
             serverChannels.add(udpChannel);

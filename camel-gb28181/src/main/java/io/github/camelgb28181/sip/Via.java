@@ -56,7 +56,7 @@ public record Via(String transport, String host, int port, Map<String, String> p
     }
 
     public String sentBy() {
-        return port > 0 ? HostPort.format(host, port) : host;
+        return HostPort.format(host, port);
     }
 
     @Override
