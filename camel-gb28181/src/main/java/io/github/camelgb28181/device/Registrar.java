@@ -238,7 +238,7 @@ public final class Registrar {
         LOG.debug("REGISTER of {} from {} rejected with {}: {}", deviceId, tx.source(), status, why);
         tx.respond(status);
         events.accept(new DeviceEvent(DeviceEvent.Type.REJECTED, deviceId, registry.get(deviceId), null,
-                status + " " + why, clock.instant()));
+                status + " " + why + " (from " + tx.source() + ")", clock.instant()));
     }
 
     /** The AOR being registered: the To user (RFC 3261 §10.2.1), the From user when To has none. */

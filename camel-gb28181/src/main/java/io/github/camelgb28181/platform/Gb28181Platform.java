@@ -163,7 +163,7 @@ public final class Gb28181Platform {
     }
 
     private void publish(DeviceEvent event) {
-        LOG.info("device {} {}{}", event.deviceId(), event.type(),
+        LOG.debug("device {} {}{}", event.deviceId(), event.type(),
                 event.type() == DeviceEvent.Type.OFFLINE ? " (" + event.offlineReason() + ")"
                         : event.detail() != null ? " (" + event.detail() + ")" : "");
         for (DeviceEventListener l : deviceListeners) {
