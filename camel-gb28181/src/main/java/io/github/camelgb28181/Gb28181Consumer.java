@@ -2,8 +2,12 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.platform.Gb28181Platform;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** Base of the consumers: holds the shared platform while started and hands exchanges to the route. */
 abstract class Gb28181Consumer extends DefaultConsumer {
@@ -49,6 +53,29 @@ abstract class Gb28181Consumer extends DefaultConsumer {
             }
             releaseExchange(exchange, false);
         });
+    }
+
+    /**
+     * Runs the route as a request and completes with {@code answer} applied to its result message; a failed
+     * exchange (after the exception handler has seen it) or a failing {@code answer} completes exceptionally.
+     */
+    protected <T> CompletableFuture<T> request(Exchange exchange, Function<Message, T> answer, String what) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException(what + " route failed", exchange, exchange.getException());
+                    result.completeExceptionally(exchange.getException());
+                } else {
+                    result.complete(answer.apply(exchange.getMessage()));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        });
+        return result;
     }
 
     protected boolean matchesDevice(String deviceId) {

@@ -5,7 +5,6 @@ import io.github.camelgb28181.platform.Gb28181Platform;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -33,24 +32,12 @@ final class Gb28181PasswordLookupConsumer extends Gb28181Consumer implements Pas
 
     @Override
     public CompletionStage<String> passwordFor(String deviceId) {
-        CompletableFuture<String> result = new CompletableFuture<>();
         Exchange exchange = createExchange(false);
         exchange.getIn().setBody(deviceId);
         exchange.getIn().setHeader(Gb28181Constants.DEVICE_ID, deviceId);
-        getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("passwordLookup route failed", exchange,
-                            exchange.getException());
-                    result.completeExceptionally(exchange.getException());
-                } else {
-                    String password = exchange.getMessage().getBody(String.class);
-                    result.complete(password == null || password.isEmpty() ? null : password);
-                }
-            } finally {
-                releaseExchange(exchange, false);
-            }
-        });
-        return result;
+        return request(exchange, out -> {
+            String password = out.getBody(String.class);
+            return password == null || password.isEmpty() ? null : password;
+        }, "passwordLookup");
     }
 }

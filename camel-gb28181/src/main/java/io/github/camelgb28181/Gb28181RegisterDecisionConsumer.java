@@ -10,7 +10,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,7 +38,6 @@ final class Gb28181RegisterDecisionConsumer extends Gb28181Consumer implements R
     @Override
     public CompletionStage<RegistrationDecision> decide(String deviceId, SipPeer source, int expires,
                                                         boolean refresh) {
-        CompletableFuture<RegistrationDecision> result = new CompletableFuture<>();
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setBody(deviceId);
@@ -49,22 +47,7 @@ final class Gb28181RegisterDecisionConsumer extends Gb28181Consumer implements R
         in.setHeader(Gb28181Constants.TRANSPORT, source.transport().name());
         in.setHeader(Gb28181Constants.EXPIRES, expires);
         in.setHeader(Gb28181Constants.REFRESH, refresh);
-        getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("registerDecision route failed", exchange,
-                            exchange.getException());
-                    result.completeExceptionally(exchange.getException());
-                } else {
-                    result.complete(decisionOf(exchange.getMessage()));
-                }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            } finally {
-                releaseExchange(exchange, false);
-            }
-        });
-        return result;
+        return request(exchange, Gb28181RegisterDecisionConsumer::decisionOf, "registerDecision");
     }
 
     static RegistrationDecision decisionOf(Message out) {
