@@ -115,6 +115,9 @@ public final class DigestAuthenticator {
             if (!c.qop().toLowerCase(Locale.ROOT).equals("auth") || c.nc() == null || c.cnonce() == null) {
                 return Verdict.INVALID;
             }
+            if (c.nc().isEmpty() || !c.nc().chars().allMatch(HexFormat::isHexDigit)) {
+                return Verdict.INVALID; // parseLong would take "-1" or "+1", and a negative nc skips the replay check
+            }
             try {
                 nc = Long.parseLong(c.nc(), 16);
             } catch (NumberFormatException e) {
