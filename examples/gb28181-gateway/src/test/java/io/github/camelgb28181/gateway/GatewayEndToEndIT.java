@@ -1,0 +1,402 @@
+package io.github.camelgb28181.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The gateway as a new user meets it: the packaged fat jar started with {@code java -jar target/gb28181-gateway.jar},
+ * configured by environment variables only, an empty HTTP API, then a device (sipp, Debian package sip-tester)
+ * that registers with digest authentication and sends a keep-alive, and one that uses a wrong password.
+ * <p>
+ * Runs with maven-failsafe-plugin after the package phase ({@code mvn verify}); the jar path comes from the system
+ * property {@code gateway.jar}. sipp is required in CI (CI=true); elsewhere the sipp steps are skipped when it is not
+ * installed. Everything listens on and talks to 127.0.0.1 only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayEndToEndIT {
+
+    static final String SIPP = "sipp";
+    static final String DEVICE_ID = "34020000001320000001";
+    static final String PASSWORD = "12345678";
+    static final String LOOPBACK = "127.0.0.1";
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static Path workDir;
+    static Path gatewayLog;
+    static Process gateway;
+    static int sipPort;
+    static int httpPort;
+
+    /** Prints the gateway's output when a test fails, so that the failure can be understood from the build log. */
+    @RegisterExtension
+    static final TestWatcher PRINT_GATEWAY_LOG_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            printGatewayLog("test " + context.getDisplayName() + " failed");
+        }
+    };
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/gb28181-gateway.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the packaged gateway is missing (run mvn verify): " + jar);
+        workDir = Path.of(System.getProperty("gateway.e2e.dir", "target/gateway-e2e")).toAbsolutePath();
+        Files.createDirectories(workDir);
+        gatewayLog = workDir.resolve("gateway.log");
+
+        sipPort = freeUdpAndTcpPort();
+        httpPort = freeTcpPort(sipPort);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(gatewayLog.toFile());
+        Map<String, String> env = pb.environment();
+        // only the settings of this test: no CAMEL_* or GATEWAY_* variable of the build environment
+        env.keySet().removeIf(name -> {
+            String n = name.toUpperCase(Locale.ROOT);
+            return n.startsWith("CAMEL_") || n.startsWith("GATEWAY_");
+        });
+        env.put("CAMEL_COMPONENT_GB28181_HOST", LOOPBACK);
+        env.put("CAMEL_COMPONENT_GB28181_PORT", Integer.toString(sipPort));
+        env.put("CAMEL_SERVER_HOST", LOOPBACK);
+        env.put("CAMEL_SERVER_PORT", Integer.toString(httpPort));
+        System.out.printf("starting %s: SIP %s:%d (udp, tcp), HTTP %s:%d, output in %s%n", jar, LOOPBACK, sipPort,
+                LOOPBACK, httpPort, gatewayLog);
+        gateway = pb.start();
+        try {
+            awaitHttp();
+        } catch (Throwable e) {
+            printGatewayLog("the gateway did not start");
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopGateway() throws InterruptedException {
+        if (gateway == null) {
+            return;
+        }
+        // SIGTERM: Camel Main shuts down gracefully (camel.main.shutdown-timeout = 10)
+        gateway.destroy();
+        if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
+            System.out.println("the gateway did not stop within 20 s after SIGTERM: killing it");
+            gateway.destroyForcibly();
+            gateway.waitFor(10, TimeUnit.SECONDS);
+        }
+        gateway = null;
+    }
+
+    @Test
+    @Order(1)
+    void freshGatewayHasNoDevicesAndAnswersJson() throws Exception {
+        HttpResponse<String> devices = get("/api/devices");
+        assertEquals(200, devices.statusCode(), devices.body());
+        assertJsonContentType(devices);
+        JsonNode list = JSON.readTree(devices.body());
+        assertTrue(list.isArray() && list.isEmpty(), "expected [] but got " + devices.body());
+
+        HttpResponse<String> unknown = get("/api/devices/" + DEVICE_ID);
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertJsonContentType(unknown);
+        JsonNode error = JSON.readTree(unknown.body());
+        assertTrue(error.isObject(), "the 404 body must be a JSON object: " + unknown.body());
+        assertEquals(404, error.path("status").asInt(), unknown.body());
+        assertEquals(DEVICE_ID, error.path("deviceId").asText(), unknown.body());
+
+        HttpResponse<String> events = get("/api/events?limit=10");
+        assertEquals(200, events.statusCode(), events.body());
+        assertJsonContentType(events);
+        assertTrue(JSON.readTree(events.body()).isArray(), events.body());
+    }
+
+    @Test
+    @Order(2)
+    void sippDeviceRegistersWithDigestAndKeepsAlive() throws Exception {
+        requireSipp();
+        // the example's scenario, unchanged: device 34020000001320000001, password 12345678 (written in it)
+        SippRun run = runSipp("register-keepalive.xml", "good-password");
+        assertEquals(0, run.exitCode(), "sipp scenario register-keepalive.xml failed:\n" + run);
+
+        // the keep-alive has been answered; its bookkeeping may still be in flight on the gateway's threads
+        JsonNode device = poll(() -> findDevice(readJson("/api/devices")),
+                d -> d != null && !d.path("lastKeepaliveAt").isNull() && !d.path("lastKeepaliveAt").isMissingNode());
+        assertNotNull(device, "device " + DEVICE_ID + " is not in /api/devices: " + get("/api/devices").body());
+        assertTrue(device.path("online").asBoolean(false), "online: " + device);
+        assertEquals("UDP", device.path("transport").asText(), "transport: " + device);
+        assertEquals(LOOPBACK, device.path("remoteAddress").asText(), "remoteAddress: " + device);
+        assertEquals(3600, device.path("expires").asInt(), "expires: " + device);
+        assertNotNullField(device, "registeredAt");
+        assertNotNullField(device, "lastKeepaliveAt");
+
+        HttpResponse<String> one = get("/api/devices/" + DEVICE_ID);
+        assertEquals(200, one.statusCode(), one.body());
+        assertJsonContentType(one);
+        assertEquals(device, JSON.readTree(one.body()), "/api/devices/" + DEVICE_ID + " differs from the list entry");
+
+        List<String> wanted = List.of("REGISTERED", "ONLINE", "KEEPALIVE");
+        JsonNode events = poll(() -> readJson("/api/events?limit=10"),
+                e -> eventTypes(e).containsAll(wanted));
+        List<String> types = eventTypes(events);
+        int registered = types.indexOf("REGISTERED");
+        int online = types.indexOf("ONLINE");
+        int keepalive = types.indexOf("KEEPALIVE");
+        assertTrue(registered >= 0 && online >= 0 && keepalive >= 0, "missing events for " + DEVICE_ID + ": " + events);
+        assertTrue(registered < online && online < keepalive,
+                "expected REGISTERED, ONLINE, KEEPALIVE in that order (newest last): " + events);
+    }
+
+    @Test
+    @Order(3)
+    void sippDeviceWithWrongPasswordIsRejected() throws Exception {
+        requireSipp();
+        long rejectedBefore = eventTypes(readJson("/api/events")).stream().filter("REJECTED"::equals).count();
+        assertEquals(0, rejectedBefore, "no REJECTED event expected before the wrong password was sent");
+
+        SippRun run = runSipp("register-keepalive-credentials.xml", "wrong-password",
+                "-au", DEVICE_ID, "-ap", "not-" + PASSWORD);
+        assertNotEquals(0, run.exitCode(), "a wrong password must not get a 200:\n" + run);
+        assertTrue(run.errors().contains("403"), "expected the platform to answer 403:\n" + run);
+
+        JsonNode events = poll(() -> readJson("/api/events"), e -> eventTypes(e).contains("REJECTED"));
+        JsonNode rejected = null;
+        for (JsonNode e : events) {
+            if ("REJECTED".equals(e.path("type").asText()) && DEVICE_ID.equals(e.path("deviceId").asText())) {
+                rejected = e;
+            }
+        }
+        assertNotNull(rejected, "no REJECTED event for " + DEVICE_ID + ": " + events);
+        assertTrue(rejected.path("details").path("detail").asText().startsWith("403"), "REJECTED: " + rejected);
+    }
+
+    // --- HTTP -----------------------------------------------------------------------------------------------------
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + httpPort + path))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static JsonNode readJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        assertJsonContentType(response);
+        return JSON.readTree(response.body());
+    }
+
+    static void assertJsonContentType(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.toLowerCase(Locale.ROOT).startsWith("application/json"),
+                response.uri() + ": Content-Type " + type);
+    }
+
+    static void assertNotNullField(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        assertTrue(value != null && !value.isNull() && !value.asText().isBlank(), field + " must be set: " + node);
+    }
+
+    /** Polls GET /api/devices until it answers (the gateway is up), or fails after {@link #STARTUP_TIMEOUT}. */
+    static void awaitHttp() throws Exception {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (!gateway.isAlive()) {
+                fail("the gateway exited with code " + gateway.exitValue() + " before /api/devices answered");
+            }
+            try {
+                HttpResponse<String> r = get("/api/devices");
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        fail("GET /api/devices did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s: " + last);
+    }
+
+    interface Fetch {
+        JsonNode get() throws Exception;
+    }
+
+    /** The first answer that satisfies the condition, else the last one after {@link #EVENT_TIMEOUT}. */
+    static JsonNode poll(Fetch fetch, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
+        JsonNode last = fetch.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            last = fetch.get();
+        }
+        return last;
+    }
+
+    static JsonNode findDevice(JsonNode devices) {
+        for (JsonNode d : devices) {
+            if (DEVICE_ID.equals(d.path("deviceId").asText())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The event types of {@link #DEVICE_ID}, oldest first. */
+    static List<String> eventTypes(JsonNode events) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (DEVICE_ID.equals(e.path("deviceId").asText())) {
+                types.add(e.path("type").asText());
+            }
+        }
+        return types;
+    }
+
+    // --- sipp -----------------------------------------------------------------------------------------------------
+
+    static boolean sippInstalled() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, SIPP))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void requireSipp() {
+        if (!sippInstalled()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("sipp is required in CI: apt-get install -y sip-tester");
+            }
+            Assumptions.abort("sipp not installed (apt-get install -y sip-tester)");
+        }
+    }
+
+    record SippRun(int exitCode, String output, String errors) {
+        @Override
+        public String toString() {
+            return "exit code " + exitCode + "\n--- sipp output ---\n" + output + "\n--- sipp errors ---\n" + errors;
+        }
+    }
+
+    /** Runs a scenario of src/test/sipp as one UDP call against the gateway; sipp's files go to target/. */
+    static SippRun runSipp(String scenario, String name, String... extraArgs) throws Exception {
+        Path file = Path.of(System.getProperty("gateway.sipp.dir", "src/test/sipp"), scenario).toAbsolutePath();
+        assertTrue(Files.isRegularFile(file), "missing sipp scenario " + file);
+        Path out = workDir.resolve("sipp-" + name + ".out");
+        Path errors = workDir.resolve("sipp-" + name + "-errors.log");
+        Files.deleteIfExists(errors);
+        List<String> cmd = new ArrayList<>(List.of(SIPP, LOOPBACK + ":" + sipPort, "-sf", file.toString(),
+                "-t", "u1", "-i", LOOPBACK, "-p", Integer.toString(freeUdpPort()),
+                "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin",
+                "-trace_err", "-error_file", errors.toString()));
+        cmd.addAll(List.of(extraArgs));
+        System.out.println("running " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            fail("sipp did not finish within 60 s; output in " + out);
+        }
+        return new SippRun(p.exitValue(), readQuietly(out), readQuietly(errors));
+    }
+
+    // --- ports and files ------------------------------------------------------------------------------------------
+
+    /** A loopback port that is free for both TCP and UDP (the SIP server listens on both). */
+    static int freeUdpAndTcpPort() throws IOException {
+        InetAddress loopback = InetAddress.getByName(LOOPBACK);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(false);
+                tcp.bind(new InetSocketAddress(loopback, 0));
+                int port = tcp.getLocalPort();
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
+                    return port;
+                } catch (IOException inUseForUdp) {
+                    // try another one
+                }
+            }
+        }
+        throw new IOException("no port free for both TCP and UDP on " + LOOPBACK);
+    }
+
+    static int freeTcpPort(int... avoid) throws IOException {
+        InetAddress loopback = InetAddress.getByName(LOOPBACK);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
+                int port = tcp.getLocalPort();
+                if (java.util.Arrays.stream(avoid).noneMatch(a -> a == port)) {
+                    return port;
+                }
+            }
+        }
+        throw new IOException("no free TCP port on " + LOOPBACK);
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(LOOPBACK))) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String readQuietly(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    static void printGatewayLog(String why) {
+        if (gatewayLog == null) {
+            return;
+        }
+        System.out.println("===== " + why + ": output of the gateway (" + gatewayLog + ") =====");
+        System.out.println(readQuietly(gatewayLog));
+        System.out.println("===== end of the gateway output =====");
+    }
+}
