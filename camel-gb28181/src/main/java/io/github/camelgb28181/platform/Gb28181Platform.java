@@ -9,11 +9,16 @@ import io.github.camelgb28181.device.RedirectPolicy;
 import io.github.camelgb28181.device.Registrar;
 import io.github.camelgb28181.device.RegistrationDecider;
 import io.github.camelgb28181.device.RegistrationDecision;
+import io.github.camelgb28181.device.Device;
+import io.github.camelgb28181.manscdp.ManscdpCharsets;
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.manscdp.ManscdpParseException;
 import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.sip.SipAddress;
+import io.github.camelgb28181.sip.HostPort;
 import io.github.camelgb28181.sip.SipHeaderNames;
+import io.github.camelgb28181.sip.SipHeaders;
+import io.github.camelgb28181.sip.SipIds;
 import io.github.camelgb28181.sip.SipParseException;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipRequest;
@@ -34,6 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A GB28181 platform engine: one SIP stack, the registrar, keep-alive tracking and the device registry, with
@@ -58,6 +65,8 @@ public final class Gb28181Platform {
     private volatile PasswordLookup passwordLookup;
     private volatile RegistrationDecider decider;
     private volatile RedirectPolicy redirectPolicy = RedirectPolicy.NONE;
+    private final ResponseCorrelator correlator;
+    private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 100_000));
     private ScheduledFuture<?> livenessTask;
 
     public Gb28181Platform(PlatformConfig config, DeviceRegistry registry, PasswordLookup passwordLookup,
@@ -72,6 +81,7 @@ public final class Gb28181Platform {
         this.liveness = new DeviceLiveness(registry, this::publish, config.keepaliveIntervalMs(),
                 config.keepaliveCount(), config.reviveOnKeepalive(), clock);
         this.sip = new SipStack(config.sip(), workers, new Dispatcher(), ioThreadFactory);
+        this.correlator = new ResponseCorrelator(scheduler, ManscdpItems::count);
     }
 
     public void start() throws InterruptedException {
@@ -81,6 +91,7 @@ public final class Gb28181Platform {
     }
 
     public void stop() {
+        correlator.cancelAll(new IllegalStateException("platform stopped"));
         if (livenessTask != null) {
             livenessTask.cancel(false);
             livenessTask = null;
@@ -216,6 +227,11 @@ public final class Gb28181Platform {
             notifyMessage(deviceId, request, tx.source(), null, e.getMessage());
             return;
         }
+        if (correlator.onResponse(deviceId, message)) {
+            tx.respond(200);
+            notifyMessage(deviceId, request, tx.source(), message, null);
+            return;
+        }
         if (message.is("Notify", "Keepalive")) {
             DeviceLiveness.KeepaliveOutcome outcome = liveness.onKeepalive(deviceId, tx.source());
             // a device whose registration we do not hold gets 404 and re-registers (it must not stay invisible)
@@ -224,6 +240,60 @@ public final class Gb28181Platform {
             tx.respond(200);
         }
         notifyMessage(deviceId, request, tx.source(), message, null);
+    }
+
+    /** The next SN for a message to a device; positive, wrapping. */
+    public int nextSn() {
+        return sn.updateAndGet(v -> v >= Integer.MAX_VALUE - 1 ? 1 : v + 1);
+    }
+
+    /**
+     * Sends a MANSCDP body to an online device in a MESSAGE (GB/T 28181-2016 §9.3, §9.5) and completes with the
+     * device's SIP answer; a non-2xx answer fails with {@link SipStatusException}, an unknown or offline device
+     * with {@link DeviceOfflineException}.
+     */
+    public CompletableFuture<SipResponse> sendManscdp(String deviceId, String xml) {
+        Device device = registry.get(deviceId);
+        if (device == null || !device.online()) {
+            return CompletableFuture.failedFuture(new DeviceOfflineException(deviceId,
+                    "device " + deviceId + (device == null ? " is not registered" : " is offline")));
+        }
+        SipPeer peer = device.peer();
+        SipHeaders h = SipHeaders.builder()
+                .add(SipHeaderNames.VIA, sip.newVia(peer.transport()))
+                .add(SipHeaderNames.FROM, "<sip:" + config.sipId() + "@" + config.domain() + ">;tag=" + SipIds.newTag())
+                .add(SipHeaderNames.TO, "<sip:" + deviceId + "@" + config.domain() + ">")
+                .add(SipHeaderNames.CALL_ID, SipIds.newCallId(sip.advertisedHost()))
+                .add(SipHeaderNames.CSEQ, "1 MESSAGE")
+                .add(SipHeaderNames.MAX_FORWARDS, 70)
+                .add(SipHeaderNames.USER_AGENT, config.userAgent())
+                .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml")
+                .build();
+        // GB18030 bytes for a GB2312 declaration: identical for GB2312 characters, and GBK-only names survive
+        SipRequest request = new SipRequest("MESSAGE", "sip:" + deviceId + "@" + HostPort.format(peer.host(),
+                peer.port()), h, xml.getBytes(ManscdpCharsets.GB18030));
+        return sip.sendRequest(request, peer).thenCompose(r -> r.isSuccess() ? CompletableFuture.completedFuture(r)
+                : CompletableFuture.failedFuture(new SipStatusException(r.status(),
+                        deviceId + " answered " + r.status() + " " + r.reason())));
+    }
+
+    /**
+     * Sends a query and completes with its Response(s). {@code body} gets the SN to use. Multi-message answers are
+     * aggregated until SumNum items arrived ({@code multi}).
+     */
+    public CompletableFuture<QueryResult> query(String deviceId, String cmdType, java.util.function.IntFunction<String> body,
+                                                boolean multi, long firstTimeoutMs, long gapTimeoutMs) {
+        String querySn = Integer.toString(nextSn());
+        CompletableFuture<QueryResult> result = correlator.expect(deviceId, cmdType, querySn, multi, firstTimeoutMs,
+                gapTimeoutMs);
+        sendManscdp(deviceId, body.apply(Integer.parseInt(querySn))).whenComplete((r, error) -> {
+            if (error != null) {
+                correlator.cancel(deviceId, cmdType, querySn,
+                        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                                ? error.getCause() : error);
+            }
+        });
+        return result;
     }
 
     private void notifyMessage(String deviceId, SipRequest request, SipPeer source, ManscdpMessage message,

@@ -55,13 +55,87 @@ public final class SimulatedDevice implements AutoCloseable {
         this.serverId = serverId;
         this.stack = new SipStack(SipStackConfig.builder().listenHost("127.0.0.1").port(0)
                 .transports(EnumSet.allOf(SipTransport.class)).advertisedHost("127.0.0.1").useEpoll(false)
-                .ioThreads(1).t1Ms(100).build(), executor, tx -> tx.respond(200), r -> {
+                .ioThreads(1).t1Ms(100).build(), executor, this::onRequest, r -> {
                     Thread t = new Thread(r, "sim-io");
                     t.setDaemon(true);
                     return t;
                 });
         this.stack.start();
         this.callId = SipIds.newCallId("127.0.0.1");
+    }
+
+    /** How this device answers queries; change before the query is sent. */
+    public volatile int catalogChannels = 4;
+    public volatile int itemsPerMessage = 2;
+    public volatile boolean answerQueries = true;
+    /** Quirk: answer with a fresh SN instead of the query's. */
+    public volatile boolean freshSn;
+    /** Stop after this many catalog items (announcing all of them): a device that loses messages. */
+    public volatile int sendOnlyItems = Integer.MAX_VALUE;
+
+    private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
+        SipRequest r = tx.request();
+        if (!r.isMethod("MESSAGE")) {
+            if (!r.isMethod("ACK")) {
+                tx.respond(200);
+            }
+            return;
+        }
+        io.github.camelgb28181.manscdp.ManscdpMessage q;
+        try {
+            q = new io.github.camelgb28181.manscdp.ManscdpParser().parse(r.body());
+        } catch (io.github.camelgb28181.manscdp.ManscdpParseException e) {
+            tx.respond(400);
+            return;
+        }
+        tx.respond(200);
+        if (answerQueries && q.root().equals("Query")) {
+            executor.execute(() -> answer(q));
+        }
+    }
+
+    /** Channel i's name: Chinese, with a GBK-only character on every tenth to prove GB18030 decoding. */
+    public static String channelName(int i) {
+        return (i % 10 == 0 ? "喆" : "") + "通道" + i + "号摄像机";
+    }
+
+    public String channelId(int i) {
+        return deviceId.substring(0, 10) + "131" + String.format("%07d", i);
+    }
+
+    private void answer(io.github.camelgb28181.manscdp.ManscdpMessage q) {
+        String sn = freshSn ? Long.toString(900_000 + this.sn.getAndIncrement()) : q.sn();
+        try {
+            switch (q.cmdType()) {
+                case "DeviceInfo" -> message(response("DeviceInfo", sn, "<DeviceName>大门口</DeviceName>\r\n"
+                        + "<Result>OK</Result>\r\n<Manufacturer>Hikvision</Manufacturer>\r\n<Model>DS-2CD</Model>\r\n"
+                        + "<Firmware>V5.5.0</Firmware>\r\n<Channel>" + catalogChannels + "</Channel>\r\n"));
+                case "Catalog" -> {
+                    int total = catalogChannels;
+                    int limit = Math.min(total, sendOnlyItems);
+                    for (int from = 0; from < limit; from += itemsPerMessage) {
+                        int to = Math.min(limit, from + itemsPerMessage);
+                        StringBuilder items = new StringBuilder();
+                        for (int i = from; i < to; i++) {
+                            items.append("<Item>\r\n<DeviceID>").append(channelId(i)).append("</DeviceID>\r\n<Name>")
+                                    .append(channelName(i)).append("</Name>\r\n<Manufacturer>Hikvision</Manufacturer>\r\n")
+                                    .append("<Status>ON</Status>\r\n<ParentID>").append(deviceId)
+                                    .append("</ParentID>\r\n</Item>\r\n");
+                        }
+                        message(response("Catalog", sn, "<SumNum>" + total + "</SumNum>\r\n<DeviceList Num=\""
+                                + (to - from) + "\">\r\n" + items + "</DeviceList>\r\n"));
+                    }
+                }
+                default -> message(response(q.cmdType(), sn, "<Result>OK</Result>\r\n"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String response(String cmdType, String sn, String body) {
+        return "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Response>\r\n<CmdType>" + cmdType + "</CmdType>\r\n<SN>"
+               + sn + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n" + body + "</Response>\r\n";
     }
 
     public String deviceId() {
