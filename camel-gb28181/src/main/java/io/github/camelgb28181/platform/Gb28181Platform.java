@@ -66,6 +66,7 @@ public final class Gb28181Platform {
     private volatile RegistrationDecider decider;
     private volatile RedirectPolicy redirectPolicy = RedirectPolicy.NONE;
     private final ResponseCorrelator correlator;
+    private final SubscriptionManager subscriptions;
     private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 100_000));
     private ScheduledFuture<?> livenessTask;
 
@@ -82,6 +83,8 @@ public final class Gb28181Platform {
                 config.keepaliveCount(), config.reviveOnKeepalive(), clock);
         this.sip = new SipStack(config.sip(), workers, new Dispatcher(), ioThreadFactory);
         this.correlator = new ResponseCorrelator(scheduler, ManscdpItems::count);
+        this.subscriptions = new SubscriptionManager(sip, scheduler, this::peerOf, this::nextSn, config.sipId(),
+                config.domain());
     }
 
     public void start() throws InterruptedException {
@@ -92,6 +95,7 @@ public final class Gb28181Platform {
 
     public void stop() {
         correlator.cancelAll(new IllegalStateException("platform stopped"));
+        subscriptions.stop();
         if (livenessTask != null) {
             livenessTask.cancel(false);
             livenessTask = null;
@@ -174,6 +178,9 @@ public final class Gb28181Platform {
     }
 
     private void publish(DeviceEvent event) {
+        if (event.type() == DeviceEvent.Type.REGISTERED) {
+            subscriptions.onRegistered(event.deviceId()); // a new registration means its old dialogs are gone
+        }
         LOG.debug("device {} {}{}", event.deviceId(), event.type(),
                 event.type() == DeviceEvent.Type.OFFLINE ? " (" + event.offlineReason() + ")"
                         : event.detail() != null ? " (" + event.detail() + ")" : "");
@@ -193,7 +200,7 @@ public final class Gb28181Platform {
         public void onRequest(SipServerTransaction tx) {
             switch (tx.request().method()) {
                 case "REGISTER" -> registrar.handle(tx);
-                case "MESSAGE" -> onMessage(tx);
+                case "MESSAGE", "NOTIFY" -> onMessage(tx);
                 case "OPTIONS" -> tx.respond(new SipResponse(200, "OK",
                         tx.responseHeaders(200).add(SipHeaderNames.ALLOW, ALLOW).build(), null));
                 case "ACK" -> {
@@ -242,6 +249,28 @@ public final class Gb28181Platform {
         notifyMessage(deviceId, request, tx.source(), message, null);
     }
 
+    private SipPeer peerOf(String deviceId) throws DeviceOfflineException {
+        Device device = registry.get(deviceId);
+        if (device == null || !device.online()) {
+            throw new DeviceOfflineException(deviceId,
+                    "device " + deviceId + (device == null ? " is not registered" : " is offline"));
+        }
+        return device.peer();
+    }
+
+    /** Subscribes at a device and keeps the subscription alive (refresh, re-subscribe on re-registration). */
+    public CompletableFuture<Subscription> subscribe(String deviceId, SubscriptionType type, int expires) {
+        return subscriptions.subscribe(deviceId, type, expires);
+    }
+
+    public CompletableFuture<Void> unsubscribe(String deviceId, SubscriptionType type) {
+        return subscriptions.unsubscribe(deviceId, type);
+    }
+
+    public java.util.Collection<Subscription> subscriptions() {
+        return subscriptions.active();
+    }
+
     /** The next SN for a message to a device; positive, wrapping. */
     public int nextSn() {
         return sn.updateAndGet(v -> v >= Integer.MAX_VALUE - 1 ? 1 : v + 1);
@@ -253,12 +282,12 @@ public final class Gb28181Platform {
      * with {@link DeviceOfflineException}.
      */
     public CompletableFuture<SipResponse> sendManscdp(String deviceId, String xml) {
-        Device device = registry.get(deviceId);
-        if (device == null || !device.online()) {
-            return CompletableFuture.failedFuture(new DeviceOfflineException(deviceId,
-                    "device " + deviceId + (device == null ? " is not registered" : " is offline")));
+        SipPeer peer;
+        try {
+            peer = peerOf(deviceId);
+        } catch (DeviceOfflineException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        SipPeer peer = device.peer();
         SipHeaders h = SipHeaders.builder()
                 .add(SipHeaderNames.VIA, sip.newVia(peer.transport()))
                 .add(SipHeaderNames.FROM, "<sip:" + config.sipId() + "@" + config.domain() + ">;tag=" + SipIds.newTag())

@@ -73,8 +73,46 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Stop after this many catalog items (announcing all of them): a device that loses messages. */
     public volatile int sendOnlyItems = Integer.MAX_VALUE;
 
+    /** A SUBSCRIBE this device accepted, and the To tag it answered with (its side of the dialog). */
+    public record SubscriptionSeen(SipRequest subscribe, String toTag) {
+        public String expires() {
+            return subscribe.header(SipHeaderNames.EXPIRES);
+        }
+    }
+
+    /** Every SUBSCRIBE received, in order. */
+    public final java.util.List<SubscriptionSeen> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The Expires this device grants (it may shorten the request). */
+    public volatile int grantExpires = 3600;
+    private final AtomicLong notifyCseq = new AtomicLong(1);
+
+    /** Sends a NOTIFY within the dialog of an accepted subscription (RFC 6665 §4.2.2). */
+    public SipResponse notify(SubscriptionSeen s, String xml) throws Exception {
+        SipRequest sub = s.subscribe();
+        SipUri target = SipAddress.parse(sub.header(SipHeaderNames.CONTACT)).uri();
+        SipHeaders h = SipHeaders.builder()
+                .add(SipHeaderNames.VIA, stack.newVia(transport))
+                .add(SipHeaderNames.FROM, "<sip:" + deviceId + "@" + domain + ">;tag=" + s.toTag())
+                .add(SipHeaderNames.TO, sub.header(SipHeaderNames.FROM))
+                .add(SipHeaderNames.CALL_ID, sub.callId())
+                .add(SipHeaderNames.CSEQ, notifyCseq.getAndIncrement() + " NOTIFY")
+                .add(SipHeaderNames.MAX_FORWARDS, 70)
+                .add(SipHeaderNames.EVENT, sub.header(SipHeaderNames.EVENT))
+                .add(SipHeaderNames.SUBSCRIPTION_STATE, "active;expires=" + grantExpires)
+                .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml")
+                .build();
+        return send(new SipRequest("NOTIFY", target.toString(), h, xml.getBytes(Charset.forName("GB18030"))));
+    }
+
     private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
         SipRequest r = tx.request();
+        if (r.isMethod("SUBSCRIBE")) {
+            int requested = Integer.parseInt(r.header(SipHeaderNames.EXPIRES).trim());
+            tx.respond(new SipResponse(200, "OK", tx.responseHeaders(200)
+                    .add(SipHeaderNames.EXPIRES, Math.min(requested, grantExpires)).build(), null));
+            subscriptions.add(new SubscriptionSeen(r, tx.toTag()));
+            return;
+        }
         if (!r.isMethod("MESSAGE")) {
             if (!r.isMethod("ACK")) {
                 tx.respond(200);
