@@ -27,14 +27,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cmdtype":
         case "cmdType": target.setCmdType(property(camelContext, java.lang.String.class, value)); return true;
+        case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "gaptimeout":
+        case "gapTimeout": target.setGapTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -46,14 +53,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "cmdtype":
         case "cmdType": return java.lang.String.class;
+        case "command": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "event": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "expires": return int.class;
+        case "gaptimeout":
+        case "gapTimeout": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
         default: return null;
         }
     }
@@ -66,14 +80,21 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cmdtype":
         case "cmdType": return target.getCmdType();
+        case "command": return target.getCommand();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "event": return target.getEvent();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "expires": return target.getExpires();
+        case "gaptimeout":
+        case "gapTimeout": return target.getGapTimeout();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "responsetimeout":
+        case "responseTimeout": return target.getResponseTimeout();
         default: return null;
         }
     }

@@ -23,13 +23,18 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(7);
+        Set<String> props = new HashSet<>(12);
         props.add("bridgeErrorHandler");
         props.add("cmdType");
+        props.add("command");
         props.add("deviceId");
+        props.add("event");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("expires");
+        props.add("gapTimeout");
         props.add("lazyStartProducer");
+        props.add("responseTimeout");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -55,6 +55,26 @@ public final class Gb28181Constants {
                                                 + " (default 403).", javaType = "int")
     public static final String REJECT_STATUS = "CamelGb28181RejectStatus";
 
+    @Metadata(label = "producer", description = "On gb28181:command: the command name (DeviceInfo, Catalog,"
+                                                + " RecordInfo, PTZ, GuardCmd …); overrides the endpoint's command"
+                                                + " option.", javaType = "String")
+    public static final String COMMAND = "CamelGb28181Command";
+    @Metadata(label = "producer", description = "On gb28181:command: the channel (or device) ID the command is"
+                                                + " addressed to inside the XML; the device ID when absent.",
+              javaType = "String")
+    public static final String CHANNEL_ID = "CamelGb28181ChannelId";
+    @Metadata(label = "producer", description = "On gb28181:command: how long to wait for the first Response"
+                                                + " message, in milliseconds; overrides the endpoint option.",
+              javaType = "long")
+    public static final String TIMEOUT = "CamelGb28181Timeout";
+    @Metadata(label = "producer", description = "After gb28181:command: whether every announced item of a"
+                                                + " multi-message answer arrived (false: partial, a timer fired).",
+              javaType = "boolean")
+    public static final String COMPLETE = "CamelGb28181Complete";
+    @Metadata(label = "producer", description = "After gb28181:command: the SIP status the device answered the"
+                                                + " MESSAGE with.", javaType = "int")
+    public static final String SIP_STATUS = "CamelGb28181SipStatus";
+
     private Gb28181Constants() {
     }
 }

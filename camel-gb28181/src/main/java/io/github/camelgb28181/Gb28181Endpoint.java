@@ -18,13 +18,23 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181Constants.class)
 public class Gb28181Endpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "register,status,keepalive,message,registerDecision,passwordLookup,devices")
+    @UriPath(enums = "register,status,keepalive,message,registerDecision,passwordLookup,devices,command,subscribe")
     @Metadata(required = true)
     private Gb28181Type type;
     @UriParam(label = "consumer")
     private String deviceId;
     @UriParam(label = "consumer")
     private String cmdType;
+    @UriParam(label = "producer")
+    private String command;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    private long responseTimeout = 10_000;
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
+    private long gapTimeout = 5_000;
+    @UriParam(label = "producer", enums = "catalog,alarm,mobilePosition,ptzPosition")
+    private String event;
+    @UriParam(label = "producer", defaultValue = "3600")
+    private int expires = 3600;
 
     public Gb28181Endpoint(String uri, Gb28181Component component) {
         super(uri, component);
@@ -37,10 +47,13 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (type != Gb28181Type.devices) {
-            throw new IllegalArgumentException("gb28181:" + type + " is a consumer endpoint; producers: devices");
-        }
-        return new Gb28181DevicesProducer(this);
+        return switch (type) {
+            case devices -> new Gb28181DevicesProducer(this);
+            case command -> new Gb28181CommandProducer(this);
+            case subscribe -> new Gb28181SubscribeProducer(this);
+            default -> throw new IllegalArgumentException(
+                    "gb28181:" + type + " is a consumer endpoint; producers: devices, command, subscribe");
+        };
     }
 
     @Override
@@ -50,7 +63,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case message -> new Gb28181MessageConsumer(this, processor);
             case registerDecision -> new Gb28181RegisterDecisionConsumer(this, processor);
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
-            case devices -> throw new IllegalArgumentException("gb28181:devices is a producer endpoint");
+            case devices, command, subscribe -> throw new IllegalArgumentException(
+                    "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
         return consumer;
@@ -76,6 +90,59 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /** Only events of this device (consumers). */
     public void setDeviceId(String deviceId) {
         this.deviceId = deviceId;
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    /**
+     * The command gb28181:command sends: a query (DeviceInfo, DeviceStatus, Catalog, RecordInfo, ConfigDownload,
+     * PresetQuery, AlarmQuery, MobilePositionQuery, 2022 queries) or a control (PTZ, TeleBoot, RecordCmd, GuardCmd,
+     * AlarmCmd, IFrameCmd, DragZoomIn/Out, HomePosition, DeviceConfig, 2022 controls). Parameters come from a Map
+     * body. The CamelGb28181Command header overrides it.
+     */
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long gb28181:command waits for the first Response message (large NVRs and lower platforms may need up to
+     * two minutes before the first catalog message).
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public long getGapTimeout() {
+        return gapTimeout;
+    }
+
+    /** For answers spread over several messages: how long to wait for the next one before returning a partial result. */
+    public void setGapTimeout(long gapTimeout) {
+        this.gapTimeout = gapTimeout;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    /** What gb28181:subscribe subscribes to: catalog, alarm, mobilePosition or ptzPosition. */
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public int getExpires() {
+        return expires;
+    }
+
+    /** The subscription lifetime gb28181:subscribe asks for, in seconds; 0 unsubscribes. Refreshed automatically. */
+    public void setExpires(int expires) {
+        this.expires = expires;
     }
 
     public String getCmdType() {

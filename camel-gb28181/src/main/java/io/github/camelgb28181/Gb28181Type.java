@@ -17,7 +17,11 @@ public enum Gb28181Type {
     /** Consumer: returns the password of a device as the body (null for the global password). */
     passwordLookup(true),
     /** Producer: the device registry; one device when the device ID header is set, else all. */
-    devices(false);
+    devices(false),
+    /** Producer: a MANSCDP query or control to a device; waits for the Response when the command has one. */
+    command(false),
+    /** Producer: subscribe to (or, with expires 0, unsubscribe from) a device's catalog, alarm or position events. */
+    subscribe(false);
 
     private final boolean consumer;
 

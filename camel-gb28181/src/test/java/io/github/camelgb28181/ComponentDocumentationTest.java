@@ -37,14 +37,14 @@ class ComponentDocumentationTest {
         for (String section : new String[] { "componentProperties", "properties" }) {
             for (Iterator<String> it = json.get(section).fieldNames(); it.hasNext(); ) {
                 String name = it.next();
-                if (!adoc.contains("*" + name + "*")) {
+                if (!adoc.contains("\n| *" + name + "* (")) {
                     missing.add(section + "." + name);
                 }
             }
         }
         for (Iterator<String> it = json.get("headers").fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!adoc.contains("`" + name + "`")) {
+            if (!adoc.contains("\n| `" + name + "` | ")) {
                 missing.add("headers." + name);
             }
         }

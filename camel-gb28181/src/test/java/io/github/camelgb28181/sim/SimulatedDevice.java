@@ -80,6 +80,9 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
+    /** Every MANSCDP MESSAGE received from the platform, in order. */
+    public final java.util.List<io.github.camelgb28181.manscdp.ManscdpMessage> received =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Every SUBSCRIBE received, in order. */
     public final java.util.List<SubscriptionSeen> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The Expires this device grants (it may shorten the request). */
@@ -108,9 +111,9 @@ public final class SimulatedDevice implements AutoCloseable {
         SipRequest r = tx.request();
         if (r.isMethod("SUBSCRIBE")) {
             int requested = Integer.parseInt(r.header(SipHeaderNames.EXPIRES).trim());
+            subscriptions.add(new SubscriptionSeen(r, tx.toTag())); // recorded before the answer lets the next come
             tx.respond(new SipResponse(200, "OK", tx.responseHeaders(200)
                     .add(SipHeaderNames.EXPIRES, Math.min(requested, grantExpires)).build(), null));
-            subscriptions.add(new SubscriptionSeen(r, tx.toTag()));
             return;
         }
         if (!r.isMethod("MESSAGE")) {
@@ -126,6 +129,7 @@ public final class SimulatedDevice implements AutoCloseable {
             tx.respond(400);
             return;
         }
+        received.add(q);
         tx.respond(200);
         if (answerQueries && q.root().equals("Query")) {
             executor.execute(() -> answer(q));
