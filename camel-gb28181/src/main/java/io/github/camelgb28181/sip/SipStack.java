@@ -266,10 +266,14 @@ public final class SipStack {
                     .handler(streamInitializer());
             ChannelFuture cf = b.connect(a);
             cf.addListener(done -> {
-                pendingConnects.remove(a);
                 if (done.isSuccess()) {
+                    // Netty runs connect listeners before channelActive: register the connection now so that a
+                    // request sent right away finds it instead of opening a second one
+                    tcpConnectionActive(cf.channel());
+                    pendingConnects.remove(a);
                     f.complete(cf.channel());
                 } else {
+                    pendingConnects.remove(a);
                     f.completeExceptionally(done.cause());
                 }
             });

@@ -92,10 +92,11 @@ class SipTransactionTimersTest {
             List<SipRequest> seen = new ArrayList<>();
             List<Long> times = arrivals(peer, t0, 64 * T1 + 500, seen);
             // 0, 50, 150, 350, 750 (interval capped at T2=400), 1150, ... until 64×T1 = 3200 ms
-            assertTrue(times.size() >= 9 && times.size() <= 11, "retransmissions: " + times);
+            // 10 sends when the timers are punctual; a loaded machine may fire them late, never early
+            assertTrue(times.size() >= 7 && times.size() <= 11, "retransmissions: " + times);
             assertTrue(times.get(2) - times.get(1) >= 2 * T1 - 20, "interval doubles: " + times);
             long last = times.get(times.size() - 1) - times.get(times.size() - 2);
-            assertTrue(last >= 350 && last <= 500, "capped at T2: " + times);
+            assertTrue(last >= 350 && last <= 700, "capped at T2: " + times);
             assertTrue(seen.stream().allMatch(r -> r.topVia().branch().equals(seen.get(0).topVia().branch())),
                     "retransmissions keep the branch");
             ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(2, TimeUnit.SECONDS));
