@@ -14,7 +14,6 @@ public final class Controls {
     private Controls() {
     }
 
-    private static final String DEVICE_CONTROL = "DeviceControl";
     private static final String DEVICE_CONFIG = "DeviceConfig";
 
     // ---------------------------------------------------------------- PTZ
@@ -23,7 +22,7 @@ public final class Controls {
      * PTZ/FI/preset/cruise/scan/aux instruction (A.2.3.1.2) with {@code <Info><ControlPriority>}; 5 unless given.
      * Not answered.
      */
-    public record Ptz(PtzCmd ptzCmd, int controlPriority) implements ManscdpCommand {
+    public record Ptz(PtzCmd ptzCmd, int controlPriority) implements DeviceControlCommand {
 
         public static final int DEFAULT_PRIORITY = 5;
 
@@ -46,16 +45,6 @@ public final class Controls {
         }
 
         @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
-        }
-
-        @Override
         public boolean expectsResponse() {
             return false;
         }
@@ -69,21 +58,11 @@ public final class Controls {
     // ---------------------------------------------------------------- simple controls
 
     /** Remote reboot (A.2.3.1.3, {@code <TeleBoot>Boot</TeleBoot>}). Not answered: the device restarts. */
-    public record TeleBoot() implements ManscdpCommand {
+    public record TeleBoot() implements DeviceControlCommand {
 
         @Override
         public String commandName() {
             return "TeleBoot";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -120,7 +99,7 @@ public final class Controls {
      * Start or stop manual recording (A.2.3.1.4); the 2022 text adds an optional {@code <StreamNumber>} (0 main
      * stream, 1 sub stream …). Answered.
      */
-    public record RecordCmd(RecordAction action, Integer streamNumber) implements ManscdpCommand {
+    public record RecordCmd(RecordAction action, Integer streamNumber) implements DeviceControlCommand {
 
         public RecordCmd {
             if (action == null) {
@@ -138,16 +117,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "RecordCmd";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -181,7 +150,7 @@ public final class Controls {
     }
 
     /** Arm (SetGuard) or disarm (ResetGuard) alarm inputs (A.2.3.1.5). Answered. */
-    public record GuardCmd(GuardAction action) implements ManscdpCommand {
+    public record GuardCmd(GuardAction action) implements DeviceControlCommand {
 
         public GuardCmd {
             if (action == null) {
@@ -192,16 +161,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "GuardCmd";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -219,7 +178,7 @@ public final class Controls {
      * Alarm reset (A.2.3.1.6, {@code <AlarmCmd>ResetAlarm</AlarmCmd>}), optionally for one alarm method and type in
      * {@code <Info>}. Answered.
      */
-    public record AlarmCmd(String alarmMethod, String alarmType) implements ManscdpCommand {
+    public record AlarmCmd(String alarmMethod, String alarmType) implements DeviceControlCommand {
 
         /** Resets every alarm. */
         public AlarmCmd() {
@@ -229,16 +188,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "AlarmCmd";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -260,7 +209,7 @@ public final class Controls {
      * {@code IFameCmd}, and devices and platforms implement that spelling, so it is the default;
      * {@code IFrameCmd} can be chosen for devices that want the corrected name. Not answered.
      */
-    public record IFrameCmd(boolean correctedSpelling) implements ManscdpCommand {
+    public record IFrameCmd(boolean correctedSpelling) implements DeviceControlCommand {
 
         public static final String STANDARD_ELEMENT = "IFameCmd";
         public static final String CORRECTED_ELEMENT = "IFrameCmd";
@@ -276,16 +225,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "IFrameCmd";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -324,7 +263,7 @@ public final class Controls {
     }
 
     /** Drag zoom in ({@code <DragZoomIn>}) or out ({@code <DragZoomOut>}) to a rectangle (A.2.3.1.8/9). Not answered. */
-    public record DragZoom(boolean zoomIn, Area area) implements ManscdpCommand {
+    public record DragZoom(boolean zoomIn, Area area) implements DeviceControlCommand {
 
         public DragZoom {
             if (area == null) {
@@ -343,16 +282,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return zoomIn ? "DragZoomIn" : "DragZoomOut";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -375,7 +304,7 @@ public final class Controls {
      * {@code resetTime} seconds without control. Both are required when enabling and optional when disabling.
      * Answered.
      */
-    public record HomePosition(boolean enabled, Integer resetTime, Integer presetIndex) implements ManscdpCommand {
+    public record HomePosition(boolean enabled, Integer resetTime, Integer presetIndex) implements DeviceControlCommand {
 
         public HomePosition {
             if (enabled && (resetTime == null || presetIndex == null)) {
@@ -403,16 +332,6 @@ public final class Controls {
         }
 
         @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
-        }
-
-        @Override
         public boolean expectsResponse() {
             return true;
         }
@@ -431,7 +350,7 @@ public final class Controls {
      * {@code VideoParamAttribute} or {@code OSDConfig} with the child elements given, in the order given. Only the
      * fields given are sent, so the device keeps the others. Answered.
      */
-    public record DeviceConfig(String section, Map<String, String> fields) implements ManscdpCommand {
+    public record DeviceConfig(String section, Map<String, String> fields) implements ControlCommand {
 
         public DeviceConfig {
             if (!ManscdpXmlWriter.isXmlName(section)) {
@@ -509,11 +428,6 @@ public final class Controls {
         }
 
         @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
         public String cmdType() {
             return DEVICE_CONFIG;
         }
@@ -538,7 +452,7 @@ public final class Controls {
      * text asks for 32 or more). Answered (device configuration).
      */
     public record SnapShotConfig(int snapNum, int interval, String uploadUrl, String sessionId)
-            implements ManscdpCommand {
+            implements ControlCommand {
 
         public SnapShotConfig {
             if (snapNum < 1 || snapNum > 10) {
@@ -558,11 +472,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "SnapShotConfig";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
         }
 
         @Override
@@ -588,7 +497,7 @@ public final class Controls {
      * 2022 PTZ precise control: go to an absolute pan (0–360°), tilt (-90–90°; cameras typically allow -30–90) and
      * zoom ratio (0 or more). Not answered; read the result with the PTZPosition query.
      */
-    public record PtzPreciseCtrl(double pan, double tilt, double zoom) implements ManscdpCommand {
+    public record PtzPreciseCtrl(double pan, double tilt, double zoom) implements DeviceControlCommand {
 
         public PtzPreciseCtrl {
             if (!Double.isFinite(pan) || pan < 0 || pan > 360) {
@@ -608,16 +517,6 @@ public final class Controls {
         }
 
         @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
-        }
-
-        @Override
         public boolean expectsResponse() {
             return false;
         }
@@ -629,7 +528,7 @@ public final class Controls {
     }
 
     /** 2022: format storage card number {@code index} (as numbered in the SDCardStatus response). Not answered. */
-    public record FormatSDCard(int index) implements ManscdpCommand {
+    public record FormatSDCard(int index) implements DeviceControlCommand {
 
         public FormatSDCard {
             if (index < 0) {
@@ -640,16 +539,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "FormatSDCard";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -686,7 +575,7 @@ public final class Controls {
      * 2022 target tracking: Auto, Manual (a {@code TargetArea} to follow is required) or Stop; {@code deviceId2}
      * optionally names the detail camera of a master/slave pair. Not answered.
      */
-    public record TargetTrack(TrackMode mode, String deviceId2, Area targetArea) implements ManscdpCommand {
+    public record TargetTrack(TrackMode mode, String deviceId2, Area targetArea) implements DeviceControlCommand {
 
         public TargetTrack {
             if (mode == null) {
@@ -703,16 +592,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "TargetTrack";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override
@@ -736,7 +615,7 @@ public final class Controls {
      * ID echoed in the device's upgrade result. Answered.
      */
     public record DeviceUpgrade(String firmware, String fileUrl, String manufacturer, String sessionId)
-            implements ManscdpCommand {
+            implements DeviceControlCommand {
 
         public DeviceUpgrade {
             requireText("Firmware", firmware);
@@ -748,16 +627,6 @@ public final class Controls {
         @Override
         public String commandName() {
             return "DeviceUpgrade";
-        }
-
-        @Override
-        public Root root() {
-            return Root.CONTROL;
-        }
-
-        @Override
-        public String cmdType() {
-            return DEVICE_CONTROL;
         }
 
         @Override

@@ -63,7 +63,7 @@ public final class Queries {
      * HomePositionQuery, CruiseTrackListQuery, PTZPosition, SDCardStatus. Any other CmdType is accepted too, for
      * vendor queries of the same shape; the command name is the CmdType.
      */
-    public record Basic(String cmdType) implements ManscdpCommand {
+    public record Basic(String cmdType) implements QueryCommand {
 
         public Basic {
             if (!ManscdpXmlWriter.isXmlName(cmdType)) {
@@ -74,16 +74,6 @@ public final class Queries {
         @Override
         public String commandName() {
             return cmdType;
-        }
-
-        @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
@@ -116,7 +106,7 @@ public final class Queries {
      */
     public record RecordInfo(LocalDateTime startTime, LocalDateTime endTime, String filePath, String address,
                              int secrecy, RecordType type, String recorderId, int indistinctQuery)
-            implements ManscdpCommand {
+            implements QueryCommand {
 
         public RecordInfo {
             if (startTime == null || endTime == null) {
@@ -150,18 +140,8 @@ public final class Queries {
         }
 
         @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
         public String cmdType() {
             return "RecordInfo";
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
@@ -197,7 +177,7 @@ public final class Queries {
      * Device configuration query (A.2.4.6). {@code configType} is one type or several joined by {@code /}, for
      * example {@code BasicParam/VideoParamOpt}; each part must be a plain word (vendor types are let through).
      */
-    public record ConfigDownload(String configType) implements ManscdpCommand {
+    public record ConfigDownload(String configType) implements QueryCommand {
 
         public ConfigDownload {
             if (configType == null || configType.isBlank()) {
@@ -224,18 +204,8 @@ public final class Queries {
         }
 
         @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
         public String cmdType() {
             return "ConfigDownload";
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
@@ -250,7 +220,7 @@ public final class Queries {
      */
     public record AlarmQuery(Integer startAlarmPriority, Integer endAlarmPriority, String alarmMethod,
                              String alarmType, LocalDateTime startAlarmTime, LocalDateTime endAlarmTime)
-            implements ManscdpCommand {
+            implements QueryCommand {
 
         public AlarmQuery {
             priority("StartAlarmPriority", startAlarmPriority);
@@ -279,18 +249,8 @@ public final class Queries {
         }
 
         @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
         public String cmdType() {
             return "Alarm";
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
@@ -305,7 +265,7 @@ public final class Queries {
     }
 
     /** Mobile device position query (A.2.4.8, CmdType {@code MobilePosition}), optional report interval in seconds. */
-    public record MobilePositionQuery(Integer interval) implements ManscdpCommand {
+    public record MobilePositionQuery(Integer interval) implements QueryCommand {
 
         public MobilePositionQuery {
             if (interval != null && interval < 1) {
@@ -320,18 +280,8 @@ public final class Queries {
         }
 
         @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
         public String cmdType() {
             return "MobilePosition";
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
@@ -341,7 +291,7 @@ public final class Queries {
     }
 
     /** 2022 A.2.4.12: the points of one cruise track, by its number (0 or more). */
-    public record CruiseTrackQuery(int number) implements ManscdpCommand {
+    public record CruiseTrackQuery(int number) implements QueryCommand {
 
         public CruiseTrackQuery {
             if (number < 0) {
@@ -355,18 +305,8 @@ public final class Queries {
         }
 
         @Override
-        public Root root() {
-            return Root.QUERY;
-        }
-
-        @Override
         public String cmdType() {
             return "CruiseTrackQuery";
-        }
-
-        @Override
-        public boolean expectsResponse() {
-            return true;
         }
 
         @Override
