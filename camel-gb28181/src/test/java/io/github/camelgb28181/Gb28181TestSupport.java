@@ -31,6 +31,7 @@ public abstract class Gb28181TestSupport {
     protected final BlockingQueue<Exchange> events = new LinkedBlockingQueue<>();
     private final List<CamelContext> contexts = new ArrayList<>();
     private final List<SimulatedDevice> devices = new ArrayList<>();
+    private final List<Exchange> seen = new ArrayList<>();
 
     /** A started context whose component "gb28181" listens on 127.0.0.1 with test-friendly defaults. */
     protected CamelContext startServer(Consumer<Gb28181Configuration> configure) throws Exception {
@@ -88,7 +89,11 @@ public abstract class Gb28181TestSupport {
         return d;
     }
 
-    /** The next event of this type for this device (earlier non-matching events are skipped). */
+    /**
+     * The first not yet claimed event of this type for this device. Events of different devices and consumers may
+     * arrive in any order (a keep-alive can overtake the REGISTERED of the REGISTER whose 200 it followed), so
+     * nothing is discarded: other events stay available to later calls.
+     */
     protected Exchange awaitEvent(String type, String deviceId) throws InterruptedException {
         return awaitEvent(type, deviceId, 5000);
     }
@@ -96,15 +101,20 @@ public abstract class Gb28181TestSupport {
     protected Exchange awaitEvent(String type, String deviceId, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (true) {
+            for (java.util.Iterator<Exchange> it = seen.iterator(); it.hasNext(); ) {
+                Exchange e = it.next();
+                if (type.equals(e.getIn().getHeader(Gb28181Constants.EVENT_TYPE))
+                    && deviceId.equals(e.getIn().getHeader(Gb28181Constants.DEVICE_ID))) {
+                    it.remove();
+                    return e;
+                }
+            }
             long left = deadline - System.currentTimeMillis();
             Exchange e = left > 0 ? events.poll(left, TimeUnit.MILLISECONDS) : null;
             if (e == null) {
                 fail("no " + type + " event for " + deviceId + " within " + timeoutMs + " ms");
             }
-            if (type.equals(e.getIn().getHeader(Gb28181Constants.EVENT_TYPE))
-                && deviceId.equals(e.getIn().getHeader(Gb28181Constants.DEVICE_ID))) {
-                return e;
-            }
+            seen.add(e);
         }
     }
 

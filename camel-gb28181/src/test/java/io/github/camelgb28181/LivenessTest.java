@@ -62,6 +62,7 @@ class LivenessTest extends Gb28181TestSupport {
         });
         SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
         assertEquals(200, ipc.register(3600).status());
+        awaitEvent("ONLINE", IPC); // the registration's own ONLINE, so that the next one is the revival
         awaitEvent("OFFLINE", IPC, 3000);
         assertEquals(200, ipc.keepalive().status());
         Exchange online = awaitEvent("ONLINE", IPC);

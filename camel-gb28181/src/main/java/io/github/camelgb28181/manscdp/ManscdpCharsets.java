@@ -31,6 +31,16 @@ public final class ManscdpCharsets {
         return new String(body, GB18030);
     }
 
+    /**
+     * Decodes a body with a per-device charset override: a device known to send, say, UTF-8 while declaring GB2312
+     * (or GBK bytes that happen to be valid UTF-8) is configured once and decoded exactly.
+     *
+     * @param override the charset to use, or null to detect it as {@link #decode(byte[])} does
+     */
+    public static String decode(byte[] body, Charset override) {
+        return override == null ? decode(body) : new String(body, override);
+    }
+
     /** The encoding named in the XML declaration, or null. */
     static String declaredEncoding(byte[] body) {
         int limit = Math.min(body.length, 200);

@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the envelope of a MANSCDP body with a streaming parser. DTDs and external entities are off (the body comes
- * from the network). NUL bytes, which some devices pad bodies with, are removed before parsing.
+ * from the network). NUL bytes, which some devices pad bodies with, are removed before parsing; a body the strict
+ * parse refuses gets a second parse after {@link ManscdpRepair}. For the typed body use {@link ManscdpReader}.
  */
 public final class ManscdpParser {
 
@@ -40,14 +41,50 @@ public final class ManscdpParser {
         }
         String xml = stripXmlDeclaration(ManscdpCharsets.decode(body).replace("\0", "").trim());
         try {
-            XMLStreamReader r = factory.createXMLStreamReader(new StringReader(xml));
-            try {
-                return read(r, xml);
-            } finally {
-                r.close();
-            }
+            return parseXml(xml);
         } catch (XMLStreamException | RuntimeException e) {
-            throw new ManscdpParseException("unreadable MANSCDP body: " + e.getMessage(), e);
+            String repaired = repaired(xml);
+            if (repaired == null) {
+                throw new ManscdpParseException("unreadable MANSCDP body: " + e.getMessage(), e);
+            }
+            try {
+                return parseXml(repaired);
+            } catch (XMLStreamException | RuntimeException e2) {
+                // what is still wrong once the known device quirks are repaired
+                throw new ManscdpParseException("unreadable MANSCDP body: " + e2.getMessage(), e2);
+            }
+        }
+    }
+
+    private ManscdpMessage parseXml(String xml) throws XMLStreamException {
+        XMLStreamReader r = factory.createXMLStreamReader(new StringReader(xml));
+        try {
+            return read(r, xml);
+        } finally {
+            r.close();
+        }
+    }
+
+    /**
+     * Second chance for a body the strict parse refused: the text after {@link ManscdpRepair} (stray {@code &} and
+     * {@code <}, control characters, root attributes, ...), without its declaration. Bodies with a DTD get no second
+     * chance.
+     *
+     * @return the repaired text, or null when there is nothing to retry
+     */
+    private static String repaired(String xml) {
+        try {
+            if (ManscdpRepair.containsDoctype(xml)) {
+                return null;
+            }
+            ManscdpRepair.Result repaired = ManscdpRepair.repair(xml);
+            if (repaired.root() == null) {
+                return null;
+            }
+            String fixed = stripXmlDeclaration(repaired.xml());
+            return fixed.equals(xml) ? null : fixed;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
