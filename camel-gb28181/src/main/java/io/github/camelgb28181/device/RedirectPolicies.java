@@ -1,7 +1,5 @@
 package io.github.camelgb28181.device;
 
-
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -54,6 +54,7 @@ public final class SipStack {
     private Channel udpChannel;
     private Channel tcpServerChannel;
     private int boundPort;
+    private volatile String advertisedHost;
     private volatile boolean running;
 
     public SipStack(SipStackConfig config, Executor handlerExecutor, SipRequestHandler handler,
@@ -81,6 +82,7 @@ public final class SipStack {
             stopQuietly();
             throw e;
         }
+        advertisedHost = resolveAdvertisedHost();
         EventExecutor sweeper = group.next();
         sweeper.scheduleAtFixedRate(() -> serverTransactions.sweep(System.currentTimeMillis(),
                 2 * config.transactionTimeoutMs()), 1, 1, TimeUnit.SECONDS);
@@ -166,6 +168,15 @@ public final class SipStack {
 
     /** The address devices are told to use: the configured advertised host, else the listen address. */
     public String advertisedHost() {
+        String host = advertisedHost;
+        return host != null ? host : resolveAdvertisedHost();
+    }
+
+    /**
+     * Resolved once at start: for a wildcard listen address this asks the resolver for the local host name, which
+     * must not happen per request.
+     */
+    private String resolveAdvertisedHost() {
         if (config.advertisedHost() != null && !config.advertisedHost().isBlank()) {
             return config.advertisedHost();
         }
