@@ -1,6 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.platform.Gb28181Platform;
+import io.github.camelgb28181.sip.SipPeer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -76,6 +77,13 @@ abstract class Gb28181Consumer extends DefaultConsumer {
             }
         });
         return result;
+    }
+
+    /** Where the device's packets come from: host, port and transport headers. */
+    protected static void setSourceHeaders(Message in, SipPeer source) {
+        in.setHeader(Gb28181Constants.REMOTE_HOST, source.host());
+        in.setHeader(Gb28181Constants.REMOTE_PORT, source.port());
+        in.setHeader(Gb28181Constants.TRANSPORT, source.transport().name());
     }
 
     protected boolean matchesDevice(String deviceId) {

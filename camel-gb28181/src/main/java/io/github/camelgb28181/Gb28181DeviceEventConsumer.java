@@ -56,9 +56,7 @@ final class Gb28181DeviceEventConsumer extends Gb28181Consumer implements Device
             in.setHeader(Gb28181Constants.EVENT_DETAIL, event.detail());
         }
         if (device != null) {
-            in.setHeader(Gb28181Constants.REMOTE_HOST, device.remoteHost());
-            in.setHeader(Gb28181Constants.REMOTE_PORT, device.remotePort());
-            in.setHeader(Gb28181Constants.TRANSPORT, device.transport().name());
+            setSourceHeaders(in, device.peer());
         }
         dispatch(exchange);
     }

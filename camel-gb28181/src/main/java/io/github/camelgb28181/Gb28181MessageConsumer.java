@@ -48,9 +48,7 @@ final class Gb28181MessageConsumer extends Gb28181Consumer implements ManscdpLis
         Exchange exchange = createExchange(false);
         Message in = exchange.getIn();
         in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
-        in.setHeader(Gb28181Constants.REMOTE_HOST, source.host());
-        in.setHeader(Gb28181Constants.REMOTE_PORT, source.port());
-        in.setHeader(Gb28181Constants.TRANSPORT, source.transport().name());
+        setSourceHeaders(in, source);
         if (message != null) {
             in.setBody(message);
             in.setHeader(Gb28181Constants.CMD_TYPE, message.cmdType());

@@ -42,9 +42,7 @@ final class Gb28181RegisterDecisionConsumer extends Gb28181Consumer implements R
         Message in = exchange.getIn();
         in.setBody(deviceId);
         in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
-        in.setHeader(Gb28181Constants.REMOTE_HOST, source.host());
-        in.setHeader(Gb28181Constants.REMOTE_PORT, source.port());
-        in.setHeader(Gb28181Constants.TRANSPORT, source.transport().name());
+        setSourceHeaders(in, source);
         in.setHeader(Gb28181Constants.EXPIRES, expires);
         in.setHeader(Gb28181Constants.REFRESH, refresh);
         return request(exchange, Gb28181RegisterDecisionConsumer::decisionOf, "registerDecision");

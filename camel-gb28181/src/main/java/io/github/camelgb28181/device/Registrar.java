@@ -190,10 +190,7 @@ public final class Registrar {
             h.add(SipHeaderNames.CONTACT, contact);
         }
         h.add(SipHeaderNames.EXPIRES, expires);
-        if (config.sendDate()) {
-            h.add(SipHeaderNames.DATE, GB_DATE.format(now.atZone(config.dateZone())));
-        }
-        tx.respond(new SipResponse(200, "OK", h.build(), null));
+        tx.respond(ok(h, now));
         Device before = previous[0];
         boolean refresh = before != null && before.online() && request.callId().equals(before.callId());
         events.accept(DeviceEvent.of(refresh ? DeviceEvent.Type.REFRESHED : DeviceEvent.Type.REGISTERED, updated,
@@ -210,11 +207,7 @@ public final class Registrar {
             previous[0] = current;
             return current == null ? null : current.withOnline(false, OfflineReason.UNREGISTERED);
         });
-        SipHeaders.Builder h = tx.responseHeaders(200).add(SipHeaderNames.EXPIRES, 0);
-        if (config.sendDate()) {
-            h.add(SipHeaderNames.DATE, GB_DATE.format(now.atZone(config.dateZone())));
-        }
-        tx.respond(new SipResponse(200, "OK", h.build(), null));
+        tx.respond(ok(tx.responseHeaders(200).add(SipHeaderNames.EXPIRES, 0), now));
         if (updated != null) {
             events.accept(new DeviceEvent(DeviceEvent.Type.UNREGISTERED, deviceId, updated,
                     OfflineReason.UNREGISTERED, null, now));
@@ -222,6 +215,14 @@ public final class Registrar {
                 events.accept(DeviceEvent.of(DeviceEvent.Type.OFFLINE, updated, now));
             }
         }
+    }
+
+    /** A 200 OK with the Date header of GB/T 28181-2016 §9.10 time sync when enabled. */
+    private SipResponse ok(SipHeaders.Builder h, Instant now) {
+        if (config.sendDate()) {
+            h.add(SipHeaderNames.DATE, GB_DATE.format(now.atZone(config.dateZone())));
+        }
+        return new SipResponse(200, "OK", h.build(), null);
     }
 
     private void redirect(SipServerTransaction tx, String deviceId, RedirectTarget target) {

@@ -15,10 +15,8 @@ import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.manscdp.ManscdpParseException;
 import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.sip.SipAddress;
-import io.github.camelgb28181.sip.HostPort;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipHeaders;
-import io.github.camelgb28181.sip.SipIds;
 import io.github.camelgb28181.sip.SipParseException;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipRequest;
@@ -66,6 +64,7 @@ public final class Gb28181Platform {
     private volatile RegistrationDecider decider;
     private volatile RedirectPolicy redirectPolicy = RedirectPolicy.NONE;
     private final ResponseCorrelator correlator;
+    private final DeviceRequestFactory requests;
     private final SubscriptionManager subscriptions;
     private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 100_000));
     private ScheduledFuture<?> livenessTask;
@@ -83,8 +82,8 @@ public final class Gb28181Platform {
                 config.keepaliveCount(), config.reviveOnKeepalive(), clock);
         this.sip = new SipStack(config.sip(), workers, new Dispatcher(), ioThreadFactory);
         this.correlator = new ResponseCorrelator(scheduler, ManscdpItems::count);
-        this.subscriptions = new SubscriptionManager(sip, scheduler, this::peerOf, this::nextSn, config.sipId(),
-                config.domain());
+        this.requests = new DeviceRequestFactory(sip, config.sipId(), config.domain());
+        this.subscriptions = new SubscriptionManager(sip, requests, scheduler, this::peerOf, this::nextSn);
     }
 
     public void start() throws InterruptedException {
@@ -288,19 +287,13 @@ public final class Gb28181Platform {
         } catch (DeviceOfflineException e) {
             return CompletableFuture.failedFuture(e);
         }
-        SipHeaders h = SipHeaders.builder()
-                .add(SipHeaderNames.VIA, sip.newVia(peer.transport()))
-                .add(SipHeaderNames.FROM, "<sip:" + config.sipId() + "@" + config.domain() + ">;tag=" + SipIds.newTag())
-                .add(SipHeaderNames.TO, "<sip:" + deviceId + "@" + config.domain() + ">")
-                .add(SipHeaderNames.CALL_ID, SipIds.newCallId(sip.advertisedHost()))
-                .add(SipHeaderNames.CSEQ, "1 MESSAGE")
-                .add(SipHeaderNames.MAX_FORWARDS, 70)
+        SipHeaders h = requests.headers(deviceId, peer, "MESSAGE")
                 .add(SipHeaderNames.USER_AGENT, config.userAgent())
                 .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml")
                 .build();
         // GB18030 bytes for a GB2312 declaration: identical for GB2312 characters, and GBK-only names survive
-        SipRequest request = new SipRequest("MESSAGE", "sip:" + deviceId + "@" + HostPort.format(peer.host(),
-                peer.port()), h, xml.getBytes(ManscdpCharsets.GB18030));
+        SipRequest request = new SipRequest("MESSAGE", DeviceRequestFactory.requestUri(deviceId, peer), h,
+                xml.getBytes(ManscdpCharsets.GB18030));
         return sip.sendRequest(request, peer).thenCompose(r -> r.isSuccess() ? CompletableFuture.completedFuture(r)
                 : CompletableFuture.failedFuture(new SipStatusException(r.status(),
                         deviceId + " answered " + r.status() + " " + r.reason())));

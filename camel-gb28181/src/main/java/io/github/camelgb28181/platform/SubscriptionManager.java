@@ -4,7 +4,6 @@ import io.github.camelgb28181.manscdp.ManscdpCharsets;
 import io.github.camelgb28181.sip.SipDialog;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipHeaders;
-import io.github.camelgb28181.sip.SipIds;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipRequest;
 import io.github.camelgb28181.sip.SipResponse;
@@ -55,21 +54,19 @@ public final class SubscriptionManager {
     }
 
     private final SipStack sip;
+    private final DeviceRequestFactory requests;
     private final ScheduledExecutorService scheduler;
     private final DeviceLocator locator;
     private final IntSupplier snSource;
-    private final String sipId;
-    private final String domain;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
-    public SubscriptionManager(SipStack sip, ScheduledExecutorService scheduler, DeviceLocator locator,
-                               IntSupplier snSource, String sipId, String domain) {
+    SubscriptionManager(SipStack sip, DeviceRequestFactory requests, ScheduledExecutorService scheduler,
+                        DeviceLocator locator, IntSupplier snSource) {
         this.sip = sip;
+        this.requests = requests;
         this.scheduler = scheduler;
         this.locator = locator;
         this.snSource = snSource;
-        this.sipId = sipId;
-        this.domain = domain;
     }
 
     /** Subscribes (or re-subscribes) and keeps the subscription refreshed until {@link #unsubscribe}. */
@@ -90,15 +87,9 @@ public final class SubscriptionManager {
         } catch (DeviceOfflineException e) {
             return CompletableFuture.failedFuture(e);
         }
-        SipHeaders.Builder h = SipHeaders.builder()
-                .add(SipHeaderNames.VIA, sip.newVia(peer.transport()))
-                .add(SipHeaderNames.FROM, "<sip:" + sipId + "@" + domain + ">;tag=" + SipIds.newTag())
-                .add(SipHeaderNames.TO, "<sip:" + entry.key.deviceId() + "@" + domain + ">")
-                .add(SipHeaderNames.CALL_ID, SipIds.newCallId(sip.advertisedHost()))
-                .add(SipHeaderNames.CSEQ, "1 SUBSCRIBE")
-                .add(SipHeaderNames.MAX_FORWARDS, 70);
-        SipRequest request = new SipRequest("SUBSCRIBE", "sip:" + entry.key.deviceId() + "@" + peer.host() + ":"
-                + peer.port(), addSubscribeHeaders(h, entry, entry.expires).build(), body(entry.key));
+        SipHeaders.Builder h = requests.headers(entry.key.deviceId(), peer, "SUBSCRIBE");
+        SipRequest request = new SipRequest("SUBSCRIBE", DeviceRequestFactory.requestUri(entry.key.deviceId(), peer),
+                addSubscribeHeaders(h, entry, entry.expires).build(), body(entry.key));
         return sip.sendRequest(request, peer).thenCompose(r -> established(entry, request, r, peer));
     }
 
@@ -107,7 +98,7 @@ public final class SubscriptionManager {
         if (entry.key.type() == SubscriptionType.CATALOG) {
             event = event + ";id=" + snSource.getAsInt();
         }
-        return h.add(SipHeaderNames.CONTACT, "<sip:" + sipId + "@" + sip.advertisedHost() + ":" + sip.advertisedPort()
+        return h.add(SipHeaderNames.CONTACT, "<sip:" + requests.sipId() + "@" + sip.advertisedHost() + ":" + sip.advertisedPort()
                         + ">")
                 .add(SipHeaderNames.EVENT, event)
                 .add(SipHeaderNames.EXPIRES, expires)

@@ -107,11 +107,9 @@ public final class DigestAuthenticator {
         if (issued == null) {
             return Verdict.INVALID;
         }
-        String ha1 = md5Hex(c.username() + ":" + (c.realm() != null ? c.realm() : realm) + ":" + password);
-        String ha2 = md5Hex(method + ":" + c.uri());
-        String expected;
         long nc = -1;
-        if (c.qop() != null && !c.qop().isEmpty()) {
+        boolean withQop = c.qop() != null && !c.qop().isEmpty();
+        if (withQop) {
             if (!c.qop().toLowerCase(Locale.ROOT).equals("auth") || c.nc() == null || c.cnonce() == null) {
                 return Verdict.INVALID;
             }
@@ -123,10 +121,10 @@ public final class DigestAuthenticator {
             } catch (NumberFormatException e) {
                 return Verdict.INVALID;
             }
-            expected = md5Hex(ha1 + ":" + c.nonce() + ":" + c.nc() + ":" + c.cnonce() + ":" + c.qop() + ":" + ha2);
-        } else {
-            expected = md5Hex(ha1 + ":" + c.nonce() + ":" + ha2); // RFC 2069 compatibility
         }
+        // without qop: RFC 2069 compatibility
+        String expected = clientResponse(c.username(), c.realm() != null ? c.realm() : realm, password, method,
+                c.uri(), c.nonce(), withQop ? c.qop() : null, c.nc(), c.cnonce());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 c.response().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             return Verdict.WRONG_PASSWORD;
@@ -175,7 +173,7 @@ public final class DigestAuthenticator {
         return HEX.formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** What a client computes; used by the device simulator and tests. */
+    /** The response a client computes (RFC 2617 §3.2.2.1); the server checks against the same formula. */
     public static String clientResponse(String username, String realm, String password, String method, String uri,
                                         String nonce, String qop, String nc, String cnonce) {
         String ha1 = md5Hex(username + ":" + realm + ":" + password);

@@ -216,7 +216,7 @@ public final class SipStack {
         if (via == null || via.branch() == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("request has no Via branch"));
         }
-        String key = via.branch() + '|' + request.cseq().method();
+        String key = clientKey(via.branch(), request.cseq().method());
         byte[] bytes = SipMessageEncoder.encode(request);
         EventExecutor loop = group.next();
         SipClientTransaction tx = new SipClientTransaction(key, request, bytes, peer, onProvisional, loop,
@@ -368,7 +368,7 @@ public final class SipStack {
     private void onResponse(SipResponse response, SipPeer source) {
         Via top = response.topVia();
         CSeq cseq = response.cseq();
-        String key = top.branch() + '|' + cseq.method();
+        String key = clientKey(top.branch(), cseq.method());
         SipClientTransaction tx = clientTransactions.get(key);
         if (tx == null) {
             LOG.debug("response {} from {} matches no transaction", response.startLine(), source);
@@ -386,6 +386,11 @@ public final class SipStack {
             sendBytes(SipMessageEncoder.encode(ackFor(tx.request(), response)), tx.peer());
         }
         handlerExecutor.execute(() -> tx.result().complete(response));
+    }
+
+    /** A client transaction is matched by the branch of its Via and the CSeq method (RFC 3261 §17.1.3). */
+    private static String clientKey(String branch, String method) {
+        return branch + '|' + method;
     }
 
     /** The ACK the INVITE client transaction sends for a non-2xx final response (RFC 3261 §17.1.1.3). */
