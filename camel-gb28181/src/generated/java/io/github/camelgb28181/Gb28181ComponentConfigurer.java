@@ -34,10 +34,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedHost": getOrCreateConfiguration(target).setAdvertisedHost(property(camelContext, java.lang.String.class, value)); return true;
         case "advertisedport":
         case "advertisedPort": getOrCreateConfiguration(target).setAdvertisedPort(property(camelContext, int.class, value)); return true;
+        case "autocatalog":
+        case "autoCatalog": getOrCreateConfiguration(target).setAutoCatalog(property(camelContext, boolean.class, value)); return true;
+        case "autoconfigdownload":
+        case "autoConfigDownload": getOrCreateConfiguration(target).setAutoConfigDownload(property(camelContext, boolean.class, value)); return true;
+        case "autodeviceinfo":
+        case "autoDeviceInfo": getOrCreateConfiguration(target).setAutoDeviceInfo(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": getOrCreateConfiguration(target).setCatalogFirstTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": getOrCreateConfiguration(target).setCatalogOnStatusChange(property(camelContext, boolean.class, value)); return true;
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": getOrCreateConfiguration(target).setCatalogRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "channelregistry":
+        case "channelRegistry": target.setChannelRegistry(property(camelContext, io.github.camelgb28181.device.ChannelRegistry.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelgb28181.Gb28181Configuration.class, value)); return true;
         case "customredirectpolicy":
         case "customRedirectPolicy": target.setCustomRedirectPolicy(property(camelContext, io.github.camelgb28181.device.RedirectPolicy.class, value)); return true;
@@ -45,6 +59,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateTimeZone": getOrCreateConfiguration(target).setDateTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "defaultexpires":
         case "defaultExpires": getOrCreateConfiguration(target).setDefaultExpires(property(camelContext, int.class, value)); return true;
+        case "devicecharsets":
+        case "deviceCharsets": getOrCreateConfiguration(target).setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.camelgb28181.device.DeviceRegistry.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -93,6 +109,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": getOrCreateConfiguration(target).setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": getOrCreateConfiguration(target).setSipTimerT1(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "statuschangedebounce":
+        case "statusChangeDebounce": getOrCreateConfiguration(target).setStatusChangeDebounce(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "syncgaptimeout":
+        case "syncGapTimeout": getOrCreateConfiguration(target).setSyncGapTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": getOrCreateConfiguration(target).setSyncResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tcpidletimeout":
         case "tcpIdleTimeout": getOrCreateConfiguration(target).setTcpIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "transports": getOrCreateConfiguration(target).setTransports(property(camelContext, java.lang.String.class, value)); return true;
@@ -122,10 +144,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedHost": return java.lang.String.class;
         case "advertisedport":
         case "advertisedPort": return int.class;
+        case "autocatalog":
+        case "autoCatalog": return boolean.class;
+        case "autoconfigdownload":
+        case "autoConfigDownload": return boolean.class;
+        case "autodeviceinfo":
+        case "autoDeviceInfo": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": return long.class;
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": return boolean.class;
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": return long.class;
+        case "channelregistry":
+        case "channelRegistry": return io.github.camelgb28181.device.ChannelRegistry.class;
         case "configuration": return io.github.camelgb28181.Gb28181Configuration.class;
         case "customredirectpolicy":
         case "customRedirectPolicy": return io.github.camelgb28181.device.RedirectPolicy.class;
@@ -133,6 +169,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateTimeZone": return java.lang.String.class;
         case "defaultexpires":
         case "defaultExpires": return int.class;
+        case "devicecharsets":
+        case "deviceCharsets": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.camelgb28181.device.DeviceRegistry.class;
         case "domain": return java.lang.String.class;
@@ -181,6 +219,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "statuschangedebounce":
+        case "statusChangeDebounce": return long.class;
+        case "syncgaptimeout":
+        case "syncGapTimeout": return long.class;
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": return long.class;
         case "tcpidletimeout":
         case "tcpIdleTimeout": return long.class;
         case "transports": return java.lang.String.class;
@@ -206,10 +250,24 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "advertisedHost": return getOrCreateConfiguration(target).getAdvertisedHost();
         case "advertisedport":
         case "advertisedPort": return getOrCreateConfiguration(target).getAdvertisedPort();
+        case "autocatalog":
+        case "autoCatalog": return getOrCreateConfiguration(target).isAutoCatalog();
+        case "autoconfigdownload":
+        case "autoConfigDownload": return getOrCreateConfiguration(target).isAutoConfigDownload();
+        case "autodeviceinfo":
+        case "autoDeviceInfo": return getOrCreateConfiguration(target).isAutoDeviceInfo();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": return getOrCreateConfiguration(target).getCatalogFirstTimeout();
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": return getOrCreateConfiguration(target).isCatalogOnStatusChange();
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": return getOrCreateConfiguration(target).getCatalogRefreshInterval();
+        case "channelregistry":
+        case "channelRegistry": return target.getChannelRegistry();
         case "configuration": return target.getConfiguration();
         case "customredirectpolicy":
         case "customRedirectPolicy": return target.getCustomRedirectPolicy();
@@ -217,6 +275,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "dateTimeZone": return getOrCreateConfiguration(target).getDateTimeZone();
         case "defaultexpires":
         case "defaultExpires": return getOrCreateConfiguration(target).getDefaultExpires();
+        case "devicecharsets":
+        case "deviceCharsets": return getOrCreateConfiguration(target).getDeviceCharsets();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
         case "domain": return getOrCreateConfiguration(target).getDomain();
@@ -265,6 +325,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return getOrCreateConfiguration(target).getSipId();
         case "siptimert1":
         case "sipTimerT1": return getOrCreateConfiguration(target).getSipTimerT1();
+        case "statuschangedebounce":
+        case "statusChangeDebounce": return getOrCreateConfiguration(target).getStatusChangeDebounce();
+        case "syncgaptimeout":
+        case "syncGapTimeout": return getOrCreateConfiguration(target).getSyncGapTimeout();
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": return getOrCreateConfiguration(target).getSyncResponseTimeout();
         case "tcpidletimeout":
         case "tcpIdleTimeout": return getOrCreateConfiguration(target).getTcpIdleTimeout();
         case "transports": return getOrCreateConfiguration(target).getTransports();

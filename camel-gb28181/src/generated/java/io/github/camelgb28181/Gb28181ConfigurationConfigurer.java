@@ -27,10 +27,24 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "advertisedHost": target.setAdvertisedHost(property(camelContext, java.lang.String.class, value)); return true;
         case "advertisedport":
         case "advertisedPort": target.setAdvertisedPort(property(camelContext, int.class, value)); return true;
+        case "autocatalog":
+        case "autoCatalog": target.setAutoCatalog(property(camelContext, boolean.class, value)); return true;
+        case "autoconfigdownload":
+        case "autoConfigDownload": target.setAutoConfigDownload(property(camelContext, boolean.class, value)); return true;
+        case "autodeviceinfo":
+        case "autoDeviceInfo": target.setAutoDeviceInfo(property(camelContext, boolean.class, value)); return true;
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": target.setCatalogFirstTimeout(property(camelContext, long.class, value)); return true;
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": target.setCatalogOnStatusChange(property(camelContext, boolean.class, value)); return true;
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": target.setCatalogRefreshInterval(property(camelContext, long.class, value)); return true;
         case "datetimezone":
         case "dateTimeZone": target.setDateTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "defaultexpires":
         case "defaultExpires": target.setDefaultExpires(property(camelContext, int.class, value)); return true;
+        case "devicecharsets":
+        case "deviceCharsets": target.setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
@@ -73,6 +87,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": target.setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": target.setSipTimerT1(property(camelContext, long.class, value)); return true;
+        case "statuschangedebounce":
+        case "statusChangeDebounce": target.setStatusChangeDebounce(property(camelContext, long.class, value)); return true;
+        case "syncgaptimeout":
+        case "syncGapTimeout": target.setSyncGapTimeout(property(camelContext, long.class, value)); return true;
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": target.setSyncResponseTimeout(property(camelContext, long.class, value)); return true;
         case "tcpidletimeout":
         case "tcpIdleTimeout": target.setTcpIdleTimeout(property(camelContext, long.class, value)); return true;
         case "transports": target.setTransports(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,10 +117,24 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "advertisedHost": return java.lang.String.class;
         case "advertisedport":
         case "advertisedPort": return int.class;
+        case "autocatalog":
+        case "autoCatalog": return boolean.class;
+        case "autoconfigdownload":
+        case "autoConfigDownload": return boolean.class;
+        case "autodeviceinfo":
+        case "autoDeviceInfo": return boolean.class;
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": return long.class;
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": return boolean.class;
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": return long.class;
         case "datetimezone":
         case "dateTimeZone": return java.lang.String.class;
         case "defaultexpires":
         case "defaultExpires": return int.class;
+        case "devicecharsets":
+        case "deviceCharsets": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "iothreads":
@@ -143,6 +177,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "statuschangedebounce":
+        case "statusChangeDebounce": return long.class;
+        case "syncgaptimeout":
+        case "syncGapTimeout": return long.class;
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": return long.class;
         case "tcpidletimeout":
         case "tcpIdleTimeout": return long.class;
         case "transports": return java.lang.String.class;
@@ -168,10 +208,24 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "advertisedHost": return target.getAdvertisedHost();
         case "advertisedport":
         case "advertisedPort": return target.getAdvertisedPort();
+        case "autocatalog":
+        case "autoCatalog": return target.isAutoCatalog();
+        case "autoconfigdownload":
+        case "autoConfigDownload": return target.isAutoConfigDownload();
+        case "autodeviceinfo":
+        case "autoDeviceInfo": return target.isAutoDeviceInfo();
+        case "catalogfirsttimeout":
+        case "catalogFirstTimeout": return target.getCatalogFirstTimeout();
+        case "catalogonstatuschange":
+        case "catalogOnStatusChange": return target.isCatalogOnStatusChange();
+        case "catalogrefreshinterval":
+        case "catalogRefreshInterval": return target.getCatalogRefreshInterval();
         case "datetimezone":
         case "dateTimeZone": return target.getDateTimeZone();
         case "defaultexpires":
         case "defaultExpires": return target.getDefaultExpires();
+        case "devicecharsets":
+        case "deviceCharsets": return target.getDeviceCharsets();
         case "domain": return target.getDomain();
         case "host": return target.getHost();
         case "iothreads":
@@ -214,6 +268,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return target.getSipId();
         case "siptimert1":
         case "sipTimerT1": return target.getSipTimerT1();
+        case "statuschangedebounce":
+        case "statusChangeDebounce": return target.getStatusChangeDebounce();
+        case "syncgaptimeout":
+        case "syncGapTimeout": return target.getSyncGapTimeout();
+        case "syncresponsetimeout":
+        case "syncResponseTimeout": return target.getSyncResponseTimeout();
         case "tcpidletimeout":
         case "tcpIdleTimeout": return target.getTcpIdleTimeout();
         case "transports": return target.getTransports();

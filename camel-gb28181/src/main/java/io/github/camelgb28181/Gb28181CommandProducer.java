@@ -8,18 +8,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * gb28181:command: sends a MANSCDP query or control to a device. Commands the device answers with a Response
- * complete with a {@link QueryResult} body once it (all of it, for multi-message answers) arrived; the others with
- * the SIP status of the device's 200 OK.
+ * complete once it (all of it, for multi-message answers) arrived, with a typed body: the list of items for list
+ * answers (catalog, records, presets…), the typed response otherwise (the {@link QueryResult} when the response could
+ * only be read as an envelope). The others complete with the SIP status of the device's 200 OK.
  */
 final class Gb28181CommandProducer extends Gb28181PlatformProducer {
-
-    /** Answers that may span several MESSAGEs and carry SumNum (GB/T 28181-2016 A.2.6). */
-    private static final Set<String> MULTI_MESSAGE = Set.of("catalog", "recordinfo", "presetquery",
-            "cruisetracklistquery", "cruisetrackquery", "alarm", "configdownload");
 
     Gb28181CommandProducer(Gb28181Endpoint endpoint) {
         super(endpoint);
@@ -51,20 +47,22 @@ final class Gb28181CommandProducer extends Gb28181PlatformProducer {
             return true;
         }
         if (command.expectsResponse()) {
-            boolean multi = MULTI_MESSAGE.contains(command.responseCmdType().toLowerCase());
-            return complete(exchange, callback, platform().query(deviceId, command.responseCmdType(),
-                    sn -> command.toXml(sn, target), multi, timeout, getEndpoint().getGapTimeout()), (ex, result) -> {
-                        ex.getMessage().setBody(result);
-                        ex.getMessage().setHeader(Gb28181Constants.COMPLETE, result.complete());
-                        ex.getMessage().setHeader(Gb28181Constants.CMD_TYPE, command.responseCmdType());
-                    });
+            return complete(exchange, callback, platform().request(deviceId, command, target, timeout,
+                    getEndpoint().getGapTimeout()), (ex, result) -> setAnswer(ex.getMessage(), command, result));
         }
         int sn = platform().nextSn();
-        return complete(exchange, callback, platform().sendManscdp(deviceId, command.toXml(sn, target)),
-                (ex, response) -> {
-                    ex.getMessage().setBody(response.status());
-                    ex.getMessage().setHeader(Gb28181Constants.SIP_STATUS, response.status());
-                    ex.getMessage().setHeader(Gb28181Constants.SN, Integer.toString(sn));
-                });
+        return complete(exchange, callback, platform().control(deviceId, command, target, sn), (ex, response) -> {
+            ex.getMessage().setBody(response.status());
+            ex.getMessage().setHeader(Gb28181Constants.SIP_STATUS, response.status());
+            ex.getMessage().setHeader(Gb28181Constants.SN, Integer.toString(sn));
+        });
+    }
+
+    static void setAnswer(Message out, ManscdpCommand command, QueryResult result) {
+        out.setBody(result.typedAnswer());
+        out.setHeader(Gb28181Constants.QUERY_RESULT, result);
+        out.setHeader(Gb28181Constants.COMPLETE, result.complete());
+        out.setHeader(Gb28181Constants.SUM_NUM, result.expected());
+        out.setHeader(Gb28181Constants.CMD_TYPE, command.responseCmdType());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.device.ChannelRegistry;
 import io.github.camelgb28181.device.DeviceRegistry;
+import io.github.camelgb28181.device.InMemoryChannelRegistry;
 import io.github.camelgb28181.device.InMemoryDeviceRegistry;
 import io.github.camelgb28181.device.PasswordLookup;
 import io.github.camelgb28181.device.RedirectPolicies;
@@ -31,6 +33,8 @@ public class Gb28181Component extends DefaultComponent {
     private PasswordLookup passwordLookup;
     @Metadata(label = "redirect")
     private RedirectPolicy customRedirectPolicy;
+    @Metadata(label = "advanced")
+    private ChannelRegistry channelRegistry;
 
     private Gb28181Platform platform;
     private ExecutorService workers;
@@ -58,8 +62,9 @@ public class Gb28181Component extends DefaultComponent {
                     "Gb28181Liveness");
             CamelThreadFactory ioThreads = new CamelThreadFactory(
                     getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "Gb28181SipIO", true);
-            Gb28181Platform p = new Gb28181Platform(configuration.toPlatformConfig(), registry, passwordLookup,
-                    workers, scheduler, ioThreads);
+            Gb28181Platform p = new Gb28181Platform(configuration.toPlatformConfig(), registry,
+                    channelRegistry != null ? channelRegistry : new InMemoryChannelRegistry(), passwordLookup, workers,
+                    scheduler, ioThreads);
             p.setRedirectPolicy(customRedirectPolicy != null ? customRedirectPolicy
                     : RedirectPolicies.create(configuration.getRedirectPolicy(), configuration.getRedirectTargets(),
                             configuration.getRedirectPrefixes()));
@@ -128,6 +133,15 @@ public class Gb28181Component extends DefaultComponent {
     /** Where devices are kept; in memory by default. Supply a shared implementation for a cluster. */
     public void setDeviceRegistry(DeviceRegistry deviceRegistry) {
         this.deviceRegistry = deviceRegistry;
+    }
+
+    public ChannelRegistry getChannelRegistry() {
+        return channelRegistry;
+    }
+
+    /** Where device catalogs (channels) are kept; in memory by default. Supply a shared implementation for a cluster. */
+    public void setChannelRegistry(ChannelRegistry channelRegistry) {
+        this.channelRegistry = channelRegistry;
     }
 
     public PasswordLookup getPasswordLookup() {

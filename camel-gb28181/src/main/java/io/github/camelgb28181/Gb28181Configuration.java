@@ -1,6 +1,8 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.device.RegistrarConfig;
+import io.github.camelgb28181.manscdp.DeviceCharsets;
+import io.github.camelgb28181.platform.DeviceSyncConfig;
 import io.github.camelgb28181.platform.PlatformConfig;
 import io.github.camelgb28181.sip.SipStackConfig;
 import io.github.camelgb28181.sip.SipTransport;
@@ -86,6 +88,26 @@ public class Gb28181Configuration implements Cloneable {
     private String userAgent = "camel-gb28181";
     @UriParam(label = "advanced", defaultValue = "16")
     private int workerPoolSize = 16;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean autoDeviceInfo = true;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean autoConfigDownload = true;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean autoCatalog = true;
+    @UriParam(label = "sync", defaultValue = "true")
+    private boolean catalogOnStatusChange = true;
+    @UriParam(label = "sync", defaultValue = "0", javaType = "java.time.Duration")
+    private long catalogRefreshInterval;
+    @UriParam(label = "sync", defaultValue = "5000", javaType = "java.time.Duration")
+    private long statusChangeDebounce = 5000;
+    @UriParam(label = "sync", defaultValue = "10000", javaType = "java.time.Duration")
+    private long syncResponseTimeout = 10_000;
+    @UriParam(label = "sync", defaultValue = "120000", javaType = "java.time.Duration")
+    private long catalogFirstTimeout = 120_000;
+    @UriParam(label = "sync", defaultValue = "10000", javaType = "java.time.Duration")
+    private long syncGapTimeout = 10_000;
+    @UriParam(label = "advanced")
+    private String deviceCharsets;
 
     public Gb28181Configuration copy() {
         try {
@@ -111,8 +133,114 @@ public class Gb28181Configuration implements Cloneable {
                 validateDeviceId ? RegistrarConfig.GB_DEVICE_ID : null, defaultExpires, maxExpires, minExpires,
                 sendDateHeader, dateTimeZone == null ? ZoneId.systemDefault() : ZoneId.of(dateTimeZone), nonceTtl,
                 lockoutThreshold, lockoutWindow, lockoutDuration, redirectExpires);
+        DeviceSyncConfig sync = new DeviceSyncConfig(autoDeviceInfo, autoConfigDownload, autoCatalog,
+                catalogOnStatusChange, catalogRefreshInterval, statusChangeDebounce, syncResponseTimeout,
+                catalogFirstTimeout, syncGapTimeout);
         return new PlatformConfig(sipId, domain, sip, registrar, keepaliveInterval, keepaliveTimeoutCount,
-                reviveOnKeepalive, livenessCheckInterval, userAgent);
+                reviveOnKeepalive, livenessCheckInterval, userAgent, sync, DeviceCharsets.parse(deviceCharsets));
+    }
+
+    public boolean isAutoDeviceInfo() {
+        return autoDeviceInfo;
+    }
+
+    /** Ask a device for its DeviceInfo (name, manufacturer, model, firmware, channels) when it comes online. */
+    public void setAutoDeviceInfo(boolean autoDeviceInfo) {
+        this.autoDeviceInfo = autoDeviceInfo;
+    }
+
+    public boolean isAutoConfigDownload() {
+        return autoConfigDownload;
+    }
+
+    /**
+     * Ask a device for its BasicParam configuration when it comes online, and use the keep-alive interval and count
+     * it reports for its offline detection (devices that do not answer keep the platform defaults).
+     */
+    public void setAutoConfigDownload(boolean autoConfigDownload) {
+        this.autoConfigDownload = autoConfigDownload;
+    }
+
+    public boolean isAutoCatalog() {
+        return autoCatalog;
+    }
+
+    /** Ask a device for its catalog when it comes online and keep its channels in the channel registry. */
+    public void setAutoCatalog(boolean autoCatalog) {
+        this.autoCatalog = autoCatalog;
+    }
+
+    public boolean isCatalogOnStatusChange() {
+        return catalogOnStatusChange;
+    }
+
+    /**
+     * Ask for the catalog again when a channel's status changes: catalog NOTIFY ON/OFF/VLOST/DEFECT, alarms, and
+     * keep-alives that list faulty channels.
+     */
+    public void setCatalogOnStatusChange(boolean catalogOnStatusChange) {
+        this.catalogOnStatusChange = catalogOnStatusChange;
+    }
+
+    public long getCatalogRefreshInterval() {
+        return catalogRefreshInterval;
+    }
+
+    /** Ask every online device for its catalog again when the stored one is older than this (ms); 0 for never. */
+    public void setCatalogRefreshInterval(long catalogRefreshInterval) {
+        this.catalogRefreshInterval = catalogRefreshInterval;
+    }
+
+    public long getStatusChangeDebounce() {
+        return statusChangeDebounce;
+    }
+
+    /** How long (ms) a status-triggered catalog query waits, so that a burst of changes gives one query. */
+    public void setStatusChangeDebounce(long statusChangeDebounce) {
+        this.statusChangeDebounce = statusChangeDebounce;
+    }
+
+    public long getSyncResponseTimeout() {
+        return syncResponseTimeout;
+    }
+
+    /** How long (ms) the automatic DeviceInfo and ConfigDownload queries wait for an answer. */
+    public void setSyncResponseTimeout(long syncResponseTimeout) {
+        this.syncResponseTimeout = syncResponseTimeout;
+    }
+
+    public long getCatalogFirstTimeout() {
+        return catalogFirstTimeout;
+    }
+
+    /**
+     * How long (ms) the automatic catalog query waits for the first message; large NVRs and lower platforms need up
+     * to about two minutes.
+     */
+    public void setCatalogFirstTimeout(long catalogFirstTimeout) {
+        this.catalogFirstTimeout = catalogFirstTimeout;
+    }
+
+    public long getSyncGapTimeout() {
+        return syncGapTimeout;
+    }
+
+    /** How long (ms) the automatic queries wait between the messages of a multi-message answer. */
+    public void setSyncGapTimeout(long syncGapTimeout) {
+        this.syncGapTimeout = syncGapTimeout;
+    }
+
+    public String getDeviceCharsets() {
+        return deviceCharsets;
+    }
+
+    /**
+     * Per-device charset overrides as {@code deviceIdOrPrefix=charset} pairs separated by commas (longest prefix
+     * wins), e.g. {@code 34020000001320000001=UTF-8}: bodies from those devices are decoded with that charset instead
+     * of by detection, and bodies to them are declared and encoded in it (default GB2312).
+     */
+    public void setDeviceCharsets(String deviceCharsets) {
+        this.deviceCharsets = deviceCharsets;
     }
 
     public String getSipId() {

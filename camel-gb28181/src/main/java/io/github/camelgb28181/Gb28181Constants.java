@@ -75,6 +75,33 @@ public final class Gb28181Constants {
                                                 + " MESSAGE with.", javaType = "int")
     public static final String SIP_STATUS = "CamelGb28181SipStatus";
 
+    @Metadata(label = "producer", description = "After gb28181:command: the whole answer (every Response message,"
+                                                + " raw and typed, with the item counts).",
+              javaType = "io.github.camelgb28181.platform.QueryResult")
+    public static final String QUERY_RESULT = "CamelGb28181QueryResult";
+    @Metadata(description = "The SumNum a device announced for a multi-message answer (-1 when none).",
+              javaType = "int")
+    public static final String SUM_NUM = "CamelGb28181SumNum";
+    @Metadata(label = "consumer", description = "On gb28181:catalog: FULL for a whole catalog (body DeviceCatalog),"
+                                                + " else the NOTIFY event of one entry: ADD, DEL, UPDATE, ON, OFF,"
+                                                + " VLOST, DEFECT (body DeviceChannel).", javaType = "String")
+    public static final String CATALOG_EVENT = "CamelGb28181CatalogEvent";
+    @Metadata(label = "consumer", description = "On gb28181:alarm: the alarm priority (1 highest … 4).",
+              javaType = "Integer")
+    public static final String ALARM_PRIORITY = "CamelGb28181AlarmPriority";
+    @Metadata(label = "consumer", description = "On gb28181:alarm: the alarm method (1 telephone, 2 device, 3 SMS,"
+                                                + " 4 GPS, 5 video, 6 device fault, 7 other).", javaType = "String")
+    public static final String ALARM_METHOD = "CamelGb28181AlarmMethod";
+    @Metadata(label = "consumer", description = "On gb28181:alarm: the alarm type within its method, when given.",
+              javaType = "Integer")
+    public static final String ALARM_TYPE = "CamelGb28181AlarmType";
+    @Metadata(label = "consumer", description = "On gb28181:alarm, gb28181:mobilePosition: the time the device"
+                                                + " gave, as written.", javaType = "String")
+    public static final String DEVICE_TIME = "CamelGb28181DeviceTime";
+    @Metadata(label = "consumer", description = "On gb28181:mediaStatus: the NotifyType (121 = end of file).",
+              javaType = "String")
+    public static final String NOTIFY_TYPE = "CamelGb28181NotifyType";
+
     private Gb28181Constants() {
     }
 }

@@ -18,7 +18,8 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.IOT, Category.NETWORKING }, headersClass = Gb28181Constants.class)
 public class Gb28181Endpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "register,status,keepalive,message,registerDecision,passwordLookup,devices,command,subscribe")
+    @UriPath(enums = "register,status,keepalive,message,catalog,alarm,mobilePosition,mediaStatus,recordInfo,deviceInfo,"
+                     + "deviceStatus,registerDecision,passwordLookup,devices,channels,command,subscribe")
     @Metadata(required = true)
     private Gb28181Type type;
     @UriParam(label = "consumer")
@@ -49,10 +50,11 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     public Producer createProducer() throws Exception {
         return switch (type) {
             case devices -> new Gb28181DevicesProducer(this);
+            case channels -> new Gb28181ChannelsProducer(this);
             case command -> new Gb28181CommandProducer(this);
             case subscribe -> new Gb28181SubscribeProducer(this);
             default -> throw new IllegalArgumentException(
-                    "gb28181:" + type + " is a consumer endpoint; producers: devices, command, subscribe");
+                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe");
         };
     }
 
@@ -61,9 +63,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         Consumer consumer = switch (type) {
             case register, status, keepalive -> new Gb28181DeviceEventConsumer(this, processor);
             case message -> new Gb28181MessageConsumer(this, processor);
+            case catalog -> new Gb28181CatalogConsumer(this, processor);
+            case alarm, mobilePosition, mediaStatus -> new Gb28181NotifyConsumer(this, processor);
+            case recordInfo, deviceInfo, deviceStatus -> new Gb28181AnswerConsumer(this, processor);
             case registerDecision -> new Gb28181RegisterDecisionConsumer(this, processor);
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
-            case devices, command, subscribe -> throw new IllegalArgumentException(
+            case devices, channels, command, subscribe -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
@@ -76,8 +81,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     /**
      * What the endpoint does. Consumers: register (registered, refreshed, unregistered, redirected, rejected),
-     * status (online, offline), keepalive, message (every MANSCDP message), registerDecision (decide about a
-     * REGISTER), passwordLookup (per-device passwords). Producer: devices (the registry).
+     * status (online, offline), keepalive, message (every MANSCDP message), catalog (whole catalogs and NOTIFY
+     * changes), alarm, mobilePosition, mediaStatus (notifications), recordInfo, deviceInfo, deviceStatus (answers to
+     * queries, including the automatic ones), registerDecision (decide about a REGISTER), passwordLookup (per-device
+     * passwords). Producers: devices (the registry), channels (stored catalogs), command (queries and controls), subscribe.
      */
     public void setType(Gb28181Type type) {
         this.type = type;

@@ -12,12 +12,28 @@ public enum Gb28181Type {
     keepalive(true),
     /** Consumer: every MANSCDP message from devices, raw and parsed; filter with cmdType. */
     message(true),
+    /** Consumer: whole catalogs after aggregation (DeviceCatalog) and single changes from catalog NOTIFYs (DeviceChannel). */
+    catalog(true),
+    /** Consumer: alarm notifications (AlarmNotify). */
+    alarm(true),
+    /** Consumer: mobile position notifications (MobilePositionNotify). */
+    mobilePosition(true),
+    /** Consumer: media status notifications, e.g. 121 end of file (MediaStatusNotify). */
+    mediaStatus(true),
+    /** Consumer: answers to RecordInfo queries after aggregation (list of RecordItem). */
+    recordInfo(true),
+    /** Consumer: answers to DeviceInfo queries (DeviceInfoResponse). */
+    deviceInfo(true),
+    /** Consumer: answers to DeviceStatus queries (DeviceStatusResponse). */
+    deviceStatus(true),
     /** Consumer: decides about an authenticated REGISTER (accept, reject, redirect) through headers. */
     registerDecision(true),
     /** Consumer: returns the password of a device as the body (null for the global password). */
     passwordLookup(true),
     /** Producer: the device registry; one device when the device ID header is set, else all. */
     devices(false),
+    /** Producer: the stored catalog (channels) of the device in the device ID header; one entry with the channel ID header. */
+    channels(false),
     /** Producer: a MANSCDP query or control to a device; waits for the Response when the command has one. */
     command(false),
     /** Producer: subscribe to (or, with expires 0, unsubscribe from) a device's catalog, alarm or position events. */

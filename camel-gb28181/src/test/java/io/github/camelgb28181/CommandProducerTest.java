@@ -2,7 +2,10 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.platform.DeviceOfflineException;
+import io.github.camelgb28181.manscdp.model.CatalogItem;
+import io.github.camelgb28181.manscdp.model.DeviceInfoResponse;
 import io.github.camelgb28181.platform.QueryResult;
+import java.util.List;
 import io.github.camelgb28181.platform.QueryTimeoutException;
 import io.github.camelgb28181.platform.Subscription;
 import io.github.camelgb28181.sim.SimulatedDevice;
@@ -35,17 +38,25 @@ class CommandProducerTest extends Gb28181TestSupport {
         assertEquals(200, nvr.register(3600).status());
         ProducerTemplate template = server.createProducerTemplate();
 
-        QueryResult info = template.requestBodyAndHeaders("gb28181:command?command=DeviceInfo", null,
-                Map.of(Gb28181Constants.DEVICE_ID, NVR), QueryResult.class);
-        assertEquals("Hikvision", info.first().field("Manufacturer"));
+        DeviceInfoResponse info = template.requestBodyAndHeaders("gb28181:command?command=DeviceInfo", null,
+                Map.of(Gb28181Constants.DEVICE_ID, NVR), DeviceInfoResponse.class);
+        assertEquals("Hikvision", info.getManufacturer());
+        assertEquals("大门口", info.getDeviceName());
 
         Exchange catalog = template.request("gb28181:command", e -> {
             e.getIn().setHeader(Gb28181Constants.DEVICE_ID, NVR);
             e.getIn().setHeader(Gb28181Constants.COMMAND, "Catalog");
         });
-        QueryResult items = catalog.getMessage().getBody(QueryResult.class);
-        assertEquals(30, items.received());
-        assertEquals(5, items.messages().size());
+        List<?> items = catalog.getMessage().getBody(List.class);
+        assertEquals(30, items.size());
+        for (int i = 0; i < 30; i++) {
+            CatalogItem item = (CatalogItem) items.get(i);
+            assertEquals(nvr.channelId(i), item.getDeviceId());
+            assertEquals(SimulatedDevice.channelName(i), item.getName());
+        }
+        QueryResult whole = catalog.getMessage().getHeader(Gb28181Constants.QUERY_RESULT, QueryResult.class);
+        assertEquals(5, whole.messages().size());
+        assertEquals(30, catalog.getMessage().getHeader(Gb28181Constants.SUM_NUM));
         assertEquals(Boolean.TRUE, catalog.getMessage().getHeader(Gb28181Constants.COMPLETE));
 
         // a control without Response: completes on the 200; the device got the exact Annex A.3 PTZCmd

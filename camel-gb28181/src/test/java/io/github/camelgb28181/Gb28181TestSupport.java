@@ -50,6 +50,10 @@ public abstract class Gb28181TestSupport {
         c.setUseEpoll(false);
         c.setIoThreads(2);
         c.setLivenessCheckInterval(100);
+        // tests that exercise the automatic queries switch them on; the others count the device's messages exactly
+        c.setAutoDeviceInfo(false);
+        c.setAutoConfigDownload(false);
+        c.setAutoCatalog(false);
         configure.accept(c);
         context.addComponent("gb28181", component);
         context.addRoutes(new RouteBuilder() {

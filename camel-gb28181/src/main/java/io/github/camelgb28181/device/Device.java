@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param expires           the granted registration lifetime in seconds
  * @param keepaliveInterval its keep-alive interval in seconds when known from the device, else 0 (use the default)
  * @param keepaliveCount    missed keep-alives before offline when known from the device, else 0 (use the default)
+ * @param details           what the device said about itself (DeviceInfo), {@link DeviceDetails#UNKNOWN} until then
  */
 public record Device(
         String deviceId,
@@ -41,11 +42,13 @@ public record Device(
         Instant lastKeepaliveAt,
         int expires,
         int keepaliveInterval,
-        int keepaliveCount) {
+        int keepaliveCount,
+        DeviceDetails details) {
 
     public Device {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(transport, "transport");
+        details = details == null ? DeviceDetails.UNKNOWN : details;
     }
 
     /** The instant the registration runs out unless refreshed. */
@@ -69,16 +72,23 @@ public record Device(
     public Device withOnline(boolean isOnline, OfflineReason reason) {
         return new Device(deviceId, transport, remoteHost, remotePort, contact, callId, userAgent, isOnline,
                 isOnline ? null : reason, registeredAt, lastRegisterAt, lastKeepaliveAt, expires, keepaliveInterval,
-                keepaliveCount);
+                keepaliveCount, details);
     }
 
     public Device withKeepalive(Instant at, SipPeer source) {
         return new Device(deviceId, source.transport(), source.host(), source.port(), contact, callId, userAgent,
-                online, offlineReason, registeredAt, lastRegisterAt, at, expires, keepaliveInterval, keepaliveCount);
+                online, offlineReason, registeredAt, lastRegisterAt, at, expires, keepaliveInterval, keepaliveCount,
+                details);
     }
 
     public Device withKeepaliveSettings(int interval, int count) {
         return new Device(deviceId, transport, remoteHost, remotePort, contact, callId, userAgent, online,
-                offlineReason, registeredAt, lastRegisterAt, lastKeepaliveAt, expires, interval, count);
+                offlineReason, registeredAt, lastRegisterAt, lastKeepaliveAt, expires, interval, count, details);
+    }
+
+    public Device withDetails(DeviceDetails newDetails) {
+        return new Device(deviceId, transport, remoteHost, remotePort, contact, callId, userAgent, online,
+                offlineReason, registeredAt, lastRegisterAt, lastKeepaliveAt, expires, keepaliveInterval, keepaliveCount,
+                newDetails);
     }
 }

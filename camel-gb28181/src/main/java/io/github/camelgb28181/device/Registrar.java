@@ -182,7 +182,8 @@ public final class Registrar {
                     sameRegistration ? current.registeredAt() : now, now,
                     current != null ? current.lastKeepaliveAt() : null, expires,
                     current != null ? current.keepaliveInterval() : 0,
-                    current != null ? current.keepaliveCount() : 0);
+                    current != null ? current.keepaliveCount() : 0,
+                    current != null ? current.details() : null);
         });
         SipHeaders.Builder h = tx.responseHeaders(200);
         String contact = request.header(SipHeaderNames.CONTACT);

@@ -33,13 +33,22 @@ public final class ManscdpParser {
     }
 
     public ManscdpMessage parse(byte[] body) throws ManscdpParseException {
+        return parse(body, null);
+    }
+
+    /**
+     * Reads a body with the device's charset override.
+     *
+     * @param override the device's charset ({@link DeviceCharsets}), or null to detect it
+     */
+    public ManscdpMessage parse(byte[] body, java.nio.charset.Charset override) throws ManscdpParseException {
         if (body.length == 0) {
             throw new ManscdpParseException("empty MANSCDP body", null);
         }
         if (body.length > MAX_BODY) {
             throw new ManscdpParseException("MANSCDP body of " + body.length + " bytes is too large", null);
         }
-        String xml = stripXmlDeclaration(ManscdpCharsets.decode(body).replace("\0", "").trim());
+        String xml = stripXmlDeclaration(ManscdpCharsets.decode(body, override).replace("\0", "").trim());
         try {
             return parseXml(xml);
         } catch (XMLStreamException | RuntimeException e) {

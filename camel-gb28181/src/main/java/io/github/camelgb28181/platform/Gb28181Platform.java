@@ -9,8 +9,21 @@ import io.github.camelgb28181.device.RedirectPolicy;
 import io.github.camelgb28181.device.Registrar;
 import io.github.camelgb28181.device.RegistrationDecider;
 import io.github.camelgb28181.device.RegistrationDecision;
+import io.github.camelgb28181.device.CatalogChange;
+import io.github.camelgb28181.device.ChannelRegistry;
 import io.github.camelgb28181.device.Device;
-import io.github.camelgb28181.manscdp.ManscdpCharsets;
+import io.github.camelgb28181.device.DeviceCatalog;
+import io.github.camelgb28181.device.DeviceChannel;
+import io.github.camelgb28181.device.DeviceDetails;
+import io.github.camelgb28181.manscdp.ManscdpReader;
+import io.github.camelgb28181.manscdp.command.ManscdpCommand;
+import io.github.camelgb28181.manscdp.model.AlarmNotify;
+import io.github.camelgb28181.manscdp.model.BasicParam;
+import io.github.camelgb28181.manscdp.model.CatalogItem;
+import io.github.camelgb28181.manscdp.model.CatalogNotify;
+import io.github.camelgb28181.manscdp.model.ConfigDownloadResponse;
+import io.github.camelgb28181.manscdp.model.DeviceInfoResponse;
+import io.github.camelgb28181.manscdp.model.KeepaliveNotify;
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.manscdp.ManscdpParseException;
 import io.github.camelgb28181.manscdp.ManscdpParser;
@@ -28,10 +41,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -57,8 +72,14 @@ public final class Gb28181Platform {
     private final Registrar registrar;
     private final DeviceLiveness liveness;
     private final ManscdpParser manscdpParser = new ManscdpParser();
-    private final List<DeviceEventListener> deviceListeners = new CopyOnWriteArrayList<>();
-    private final List<ManscdpListener> messageListeners = new CopyOnWriteArrayList<>();
+    private final ManscdpReader manscdpReader = new ManscdpReader();
+    private final ChannelRegistry channels;
+    private final DeviceSync sync;
+    private final Clock clock;
+    private final Listeners<CatalogListener> catalogListeners = new Listeners<>();
+    private final Listeners<QueryListener> queryListeners = new Listeners<>();
+    private final Listeners<DeviceEventListener> deviceListeners = new Listeners<>();
+    private final Listeners<ManscdpListener> messageListeners = new Listeners<>();
     private final PasswordLookup defaultPasswordLookup;
     private volatile PasswordLookup passwordLookup;
     private volatile RegistrationDecider decider;
@@ -69,12 +90,14 @@ public final class Gb28181Platform {
     private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 100_000));
     private ScheduledFuture<?> livenessTask;
 
-    public Gb28181Platform(PlatformConfig config, DeviceRegistry registry, PasswordLookup passwordLookup,
-                           Executor workers, ScheduledExecutorService scheduler, ThreadFactory ioThreadFactory) {
+    public Gb28181Platform(PlatformConfig config, DeviceRegistry registry, ChannelRegistry channels,
+                           PasswordLookup passwordLookup, Executor workers, ScheduledExecutorService scheduler,
+                           ThreadFactory ioThreadFactory) {
         this.config = config;
         this.registry = registry;
+        this.channels = channels;
         this.scheduler = scheduler;
-        Clock clock = Clock.systemDefaultZone();
+        this.clock = Clock.systemDefaultZone();
         this.defaultPasswordLookup = passwordLookup;
         this.registrar = new Registrar(config.registrar(), registry, this::lookupPassword, this::decide,
                 this::publish, clock);
@@ -84,15 +107,18 @@ public final class Gb28181Platform {
         this.correlator = new ResponseCorrelator(scheduler, ManscdpItems::count);
         this.requests = new DeviceRequestFactory(sip, config.sipId(), config.domain());
         this.subscriptions = new SubscriptionManager(sip, requests, scheduler, this::peerOf, this::nextSn);
+        this.sync = new DeviceSync(config.sync(), registry, scheduler, this::request);
     }
 
     public void start() throws InterruptedException {
         sip.start();
+        sync.start();
         livenessTask = scheduler.scheduleWithFixedDelay(this::checkLiveness, config.livenessCheckMs(),
                 config.livenessCheckMs(), TimeUnit.MILLISECONDS);
     }
 
     public void stop() {
+        sync.stop();
         correlator.cancelAll(new IllegalStateException("platform stopped"));
         subscriptions.stop();
         if (livenessTask != null) {
@@ -121,6 +147,27 @@ public final class Gb28181Platform {
 
     public DeviceRegistry registry() {
         return registry;
+    }
+
+    /** The stored catalogs of the devices. */
+    public ChannelRegistry channels() {
+        return channels;
+    }
+
+    public void addCatalogListener(CatalogListener l) {
+        catalogListeners.add(l);
+    }
+
+    public void removeCatalogListener(CatalogListener l) {
+        catalogListeners.remove(l);
+    }
+
+    public void addQueryListener(QueryListener l) {
+        queryListeners.add(l);
+    }
+
+    public void removeQueryListener(QueryListener l) {
+        queryListeners.remove(l);
     }
 
     public void addDeviceListener(DeviceEventListener l) {
@@ -180,16 +227,11 @@ public final class Gb28181Platform {
         if (event.type() == DeviceEvent.Type.REGISTERED) {
             subscriptions.onRegistered(event.deviceId()); // a new registration means its old dialogs are gone
         }
+        sync.onDeviceEvent(event);
         LOG.debug("device {} {}{}", event.deviceId(), event.type(),
                 event.type() == DeviceEvent.Type.OFFLINE ? " (" + event.offlineReason() + ")"
                         : event.detail() != null ? " (" + event.detail() + ")" : "");
-        for (DeviceEventListener l : deviceListeners) {
-            try {
-                l.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("device event listener failed on {}", event, e);
-            }
-        }
+        deviceListeners.fire(l -> l.onEvent(event), event);
     }
 
     /** Routes requests by method; runs on the worker executor. */
@@ -227,7 +269,7 @@ public final class Gb28181Platform {
         }
         ManscdpMessage message;
         try {
-            message = manscdpParser.parse(request.body());
+            message = withDocument(manscdpParser.parse(request.body(), config.charsets().overrideFor(deviceId)));
         } catch (ManscdpParseException e) {
             tx.respond(400);
             notifyMessage(deviceId, request, tx.source(), null, e.getMessage());
@@ -242,10 +284,113 @@ public final class Gb28181Platform {
             DeviceLiveness.KeepaliveOutcome outcome = liveness.onKeepalive(deviceId, tx.source());
             // a device whose registration we do not hold gets 404 and re-registers (it must not stay invisible)
             tx.respond(outcome == DeviceLiveness.KeepaliveOutcome.NOT_REGISTERED ? 404 : 200);
+            KeepaliveNotify keepalive = message.document(KeepaliveNotify.class);
+            if (keepalive != null && !keepalive.getFaultyChannels().isEmpty()) {
+                sync.onStatusChange(deviceId); // GB/T 28181-2016 A.2.5: Info lists the faulty channels
+            }
         } else {
             tx.respond(200);
+            if (message.document() instanceof CatalogNotify notify) {
+                applyCatalogNotify(deviceId, notify);
+            } else if (message.document() instanceof AlarmNotify) {
+                sync.onStatusChange(deviceId); // video-loss and fault alarms change channel status
+            }
         }
         notifyMessage(deviceId, request, tx.source(), message, null);
+    }
+
+    /**
+     * Adds the typed document. Keep-alives, the bulk of all traffic, are read into the model only when they list
+     * faulty channels; a body the model cannot read keeps its envelope (the raw consumers still get it).
+     */
+    private ManscdpMessage withDocument(ManscdpMessage message) {
+        if (message.is("Notify", "Keepalive") && !message.fields().containsKey("Info")) {
+            return message;
+        }
+        try {
+            return message.withDocument(manscdpReader.readText(message.xml()).message());
+        } catch (ManscdpParseException e) {
+            LOG.debug("{} {} from {} read as envelope only: {}", message.root(), message.cmdType(),
+                    message.deviceId(), e.getMessage());
+            return message;
+        }
+    }
+
+    private void applyCatalogNotify(String deviceId, CatalogNotify notify) {
+        Instant now = clock.instant();
+        boolean statusChanged = false;
+        for (CatalogItem item : notify.getItems()) {
+            if (item.getDeviceId() == null || item.getDeviceId().isBlank()) {
+                continue;
+            }
+            String event = item.getEvent() == null ? "UPDATE" : item.getEvent().trim().toUpperCase(Locale.ROOT);
+            DeviceChannel known = channels.get(deviceId, item.getDeviceId());
+            DeviceChannel after;
+            switch (event) {
+                case "DEL" -> {
+                    DeviceChannel removed = channels.remove(deviceId, item.getDeviceId());
+                    after = removed != null ? removed : DeviceChannel.of(deviceId, item, now);
+                }
+                case "ON", "OFF", "VLOST", "DEFECT" -> {
+                    // status events often carry only the ID: keep what the catalog said about the channel
+                    after = (known != null ? known : DeviceChannel.of(deviceId, item, now)).withStatus(event, now);
+                    channels.put(after);
+                    statusChanged = true;
+                }
+                default -> {
+                    after = DeviceChannel.of(deviceId, item, now);
+                    channels.put(after);
+                }
+            }
+            CatalogChange change = new CatalogChange(deviceId, event, after);
+            catalogListeners.fire(l -> l.onCatalogChange(change), change);
+        }
+        if (statusChanged) {
+            sync.onStatusChange(deviceId);
+        }
+    }
+
+    /** Stores what an answer says about the device, then tells the listeners. Never fails the query. */
+    private void absorb(String deviceId, String cmdType, QueryResult result) {
+        try {
+            DeviceInfoResponse info = result.document(DeviceInfoResponse.class);
+            if (info != null) {
+                registry.update(deviceId, d -> d == null ? null : d.withDetails(new DeviceDetails(info.getDeviceName(),
+                        info.getManufacturer(), info.getModel(), info.getFirmware(),
+                        info.getChannel() == null ? -1 : info.getChannel(), d.details().catalogAt())));
+            }
+            ConfigDownloadResponse configs = result.document(ConfigDownloadResponse.class);
+            BasicParam basic = configs == null ? null : configs.getBasicParam();
+            if (basic != null && basic.getHeartBeatInterval() != null && basic.getHeartBeatInterval() > 0) {
+                int count = basic.getHeartBeatCount() == null ? 0 : basic.getHeartBeatCount();
+                registry.update(deviceId, d -> d == null ? null
+                        : d.withKeepaliveSettings(basic.getHeartBeatInterval(), count));
+            }
+            if ("Catalog".equalsIgnoreCase(cmdType)) {
+                storeCatalog(deviceId, result);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("storing the {} answer of {} failed", cmdType, deviceId, e);
+        }
+        queryListeners.fire(l -> l.onQueryResult(deviceId, cmdType, result), cmdType + " answer of " + deviceId);
+    }
+
+    private void storeCatalog(String deviceId, QueryResult result) {
+        Instant now = clock.instant();
+        List<DeviceChannel> list = new ArrayList<>();
+        for (CatalogItem item : result.items(CatalogItem.class)) {
+            if (item.getDeviceId() != null && !item.getDeviceId().isBlank()) {
+                list.add(DeviceChannel.of(deviceId, item, now));
+            }
+        }
+        if (result.complete()) {
+            channels.replace(deviceId, list);
+        } else {
+            list.forEach(channels::put); // a partial catalog must not make the missing channels disappear
+        }
+        registry.update(deviceId, d -> d == null ? null : d.withDetails(d.details().withCatalogAt(now)));
+        DeviceCatalog catalog = new DeviceCatalog(deviceId, result.expected(), list, result.complete());
+        catalogListeners.fire(l -> l.onCatalog(catalog), "catalog of " + deviceId);
     }
 
     private SipPeer peerOf(String deviceId) throws DeviceOfflineException {
@@ -281,6 +426,10 @@ public final class Gb28181Platform {
      * with {@link DeviceOfflineException}.
      */
     public CompletableFuture<SipResponse> sendManscdp(String deviceId, String xml) {
+        return sendManscdp(deviceId, xml.getBytes(config.charsets().encodingFor(deviceId)));
+    }
+
+    private CompletableFuture<SipResponse> sendManscdp(String deviceId, byte[] body) {
         SipPeer peer;
         try {
             peer = peerOf(deviceId);
@@ -291,9 +440,7 @@ public final class Gb28181Platform {
                 .add(SipHeaderNames.USER_AGENT, config.userAgent())
                 .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml")
                 .build();
-        // GB18030 bytes for a GB2312 declaration: identical for GB2312 characters, and GBK-only names survive
-        SipRequest request = new SipRequest("MESSAGE", DeviceRequestFactory.requestUri(deviceId, peer), h,
-                xml.getBytes(ManscdpCharsets.GB18030));
+        SipRequest request = new SipRequest("MESSAGE", DeviceRequestFactory.requestUri(deviceId, peer), h, body);
         return sip.sendRequest(request, peer).thenCompose(r -> r.isSuccess() ? CompletableFuture.completedFuture(r)
                 : CompletableFuture.failedFuture(new SipStatusException(r.status(),
                         deviceId + " answered " + r.status() + " " + r.reason())));
@@ -307,7 +454,10 @@ public final class Gb28181Platform {
                                                 boolean multi, long firstTimeoutMs, long gapTimeoutMs) {
         String querySn = Integer.toString(nextSn());
         CompletableFuture<QueryResult> result = correlator.expect(deviceId, cmdType, querySn, multi, firstTimeoutMs,
-                gapTimeoutMs);
+                gapTimeoutMs).thenApply(r -> {
+                    absorb(deviceId, cmdType, r);
+                    return r;
+                });
         sendManscdp(deviceId, body.apply(Integer.parseInt(querySn))).whenComplete((r, error) -> {
             if (error != null) {
                 correlator.cancel(deviceId, cmdType, querySn,
@@ -318,14 +468,44 @@ public final class Gb28181Platform {
         return result;
     }
 
+    /** Answers that may span several MESSAGEs and carry SumNum (GB/T 28181-2016 A.2.6). */
+    private static final Set<String> MULTI_MESSAGE = Set.of("catalog", "recordinfo", "presetquery",
+            "cruisetracklistquery", "cruisetrackquery", "alarm", "configdownload");
+
+    /** Whether the answer to a command of that response CmdType may come in several messages. */
+    public static boolean isMultiMessage(String responseCmdType) {
+        return MULTI_MESSAGE.contains(responseCmdType.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Sends a query (or a control that is answered with a Response) addressed to {@code target} (a channel of the
+     * device, or the device itself) in the device's charset and completes with the answer, stored first.
+     */
+    public CompletableFuture<QueryResult> request(String deviceId, ManscdpCommand command, String target,
+                                                  long firstTimeoutMs, long gapTimeoutMs) {
+        String charset = config.charsets().declaredFor(deviceId);
+        return query(deviceId, command.responseCmdType(), sn -> command.toXml(sn, target, charset),
+                isMultiMessage(command.responseCmdType()), firstTimeoutMs, gapTimeoutMs);
+    }
+
+    private CompletableFuture<QueryResult> request(String deviceId, ManscdpCommand command, long firstTimeoutMs,
+                                                   long gapTimeoutMs) {
+        return request(deviceId, command, deviceId, firstTimeoutMs, gapTimeoutMs);
+    }
+
+    /** Sends a control that is not answered with a Response; completes with the device's SIP answer. */
+    public CompletableFuture<SipResponse> control(String deviceId, ManscdpCommand command, String target, int sn) {
+        return sendManscdp(deviceId, command.toXml(sn, target, config.charsets().declaredFor(deviceId)));
+    }
+
+    /** Asks a device for its catalog now (unless a catalog query to it is running already) and stores it. */
+    public CompletableFuture<QueryResult> refreshCatalog(String deviceId) {
+        return sync.refreshCatalog(deviceId);
+    }
+
     private void notifyMessage(String deviceId, SipRequest request, SipPeer source, ManscdpMessage message,
                                String error) {
-        for (ManscdpListener l : messageListeners) {
-            try {
-                l.onMessage(deviceId, request, source, message, error);
-            } catch (RuntimeException e) {
-                LOG.warn("message listener failed", e);
-            }
-        }
+        messageListeners.fire(l -> l.onMessage(deviceId, request, source, message, error),
+                message != null ? message.cmdType() + " from " + deviceId : "message from " + deviceId);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelgb28181.platform;
 
 import io.github.camelgb28181.manscdp.ManscdpMessage;
+import io.github.camelgb28181.manscdp.model.Itemized;
 
 /** Counts the list items (DeviceList, RecordList, PresetList …) of one Response message, for aggregation. */
 final class ManscdpItems {
@@ -9,6 +10,10 @@ final class ManscdpItems {
     }
 
     static int count(ManscdpMessage message) {
+        if (message.document() instanceof Itemized<?> typed) {
+            return typed.getItems().size();
+        }
+        // not readable into the typed model (an unknown list kind): count the Item elements of the text
         String xml = message.xml();
         int count = 0;
         int from = 0;

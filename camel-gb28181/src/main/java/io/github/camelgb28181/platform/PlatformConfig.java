@@ -1,6 +1,7 @@
 package io.github.camelgb28181.platform;
 
 import io.github.camelgb28181.device.RegistrarConfig;
+import io.github.camelgb28181.manscdp.DeviceCharsets;
 import io.github.camelgb28181.sip.SipStackConfig;
 
 /**
@@ -15,6 +16,8 @@ import io.github.camelgb28181.sip.SipStackConfig;
  * @param reviveOnKeepalive      a keep-alive from an offline device whose registration is still valid brings it back
  * @param livenessCheckMs        how often offline detection runs
  * @param userAgent              the User-Agent / Server value this platform sends
+ * @param sync                   what the platform asks devices on its own
+ * @param charsets               per-device charset overrides
  */
 public record PlatformConfig(
         String sipId,
@@ -25,5 +28,12 @@ public record PlatformConfig(
         int keepaliveCount,
         boolean reviveOnKeepalive,
         long livenessCheckMs,
-        String userAgent) {
+        String userAgent,
+        DeviceSyncConfig sync,
+        DeviceCharsets charsets) {
+
+    public PlatformConfig {
+        sync = sync == null ? DeviceSyncConfig.DEFAULTS : sync;
+        charsets = charsets == null ? DeviceCharsets.NONE : charsets;
+    }
 }

@@ -71,7 +71,7 @@ class DeviceLivenessTest {
 
     private static Device device(String id, int expires, boolean online, OfflineReason reason) {
         return new Device(id, SipTransport.UDP, "192.168.1.64", 5060, "<sip:" + id + "@192.168.1.64:5060>",
-                "call-" + id, "IP Camera", online, reason, T0, T0, null, expires, 0, 0);
+                "call-" + id, "IP Camera", online, reason, T0, T0, null, expires, 0, 0, null);
     }
 
     private void put(Device d) {
@@ -363,7 +363,7 @@ class DeviceLivenessTest {
         assertEquals(OfflineReason.KEEPALIVE_TIMEOUT, l.offlineReason(d, T0.plusMillis(180_001)));
         assertEquals(OfflineReason.EXPIRED, l.offlineReason(d, T0.plusSeconds(3600)));
         Device neverRegistered = new Device(ID, SipTransport.UDP, "h", 1, null, null, null, true, null, null, null,
-                null, 3600, 0, 0);
+                null, 3600, 0, 0, null);
         assertEquals(OfflineReason.EXPIRED, l.offlineReason(neverRegistered, T0), "no registration: expired");
     }
 }

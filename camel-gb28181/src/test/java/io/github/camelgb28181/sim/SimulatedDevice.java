@@ -72,6 +72,11 @@ public final class SimulatedDevice implements AutoCloseable {
     public volatile boolean freshSn;
     /** Stop after this many catalog items (announcing all of them): a device that loses messages. */
     public volatile int sendOnlyItems = Integer.MAX_VALUE;
+    /** The keep-alive settings its BasicParam reports (ConfigDownload); 0 = answer without BasicParam. */
+    public volatile int heartbeatInterval;
+    public volatile int heartbeatCount;
+    /** How many record files a RecordInfo query finds, one per 10 minutes from the query's StartTime. */
+    public volatile int recordCount = 3;
 
     /** A SUBSCRIBE this device accepted, and the To tag it answered with (its side of the dialog). */
     public record SubscriptionSeen(SipRequest subscribe, String toTag) {
@@ -168,10 +173,40 @@ public final class SimulatedDevice implements AutoCloseable {
                                 + (to - from) + "\">\r\n" + items + "</DeviceList>\r\n"));
                     }
                 }
+                case "ConfigDownload" -> message(response("ConfigDownload", sn, "<Result>OK</Result>\r\n"
+                        + (heartbeatInterval == 0 ? "" : "<BasicParam>\r\n<Name>IPC</Name>\r\n<Expiration>3600"
+                        + "</Expiration>\r\n<HeartBeatInterval>" + heartbeatInterval + "</HeartBeatInterval>\r\n"
+                        + "<HeartBeatCount>" + heartbeatCount + "</HeartBeatCount>\r\n</BasicParam>\r\n")));
+                case "DeviceStatus" -> message(response("DeviceStatus", sn, "<Result>OK</Result>\r\n<Online>ONLINE"
+                        + "</Online>\r\n<Status>OK</Status>\r\n<Encode>ON</Encode>\r\n<Record>OFF</Record>\r\n"));
+                case "RecordInfo" -> answerRecords(q, sn);
                 default -> message(response(q.cmdType(), sn, "<Result>OK</Result>\r\n"));
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Record files of the queried channel, {@link #itemsPerMessage} per MESSAGE, like an NVR paging its answer. */
+    private void answerRecords(io.github.camelgb28181.manscdp.ManscdpMessage q, String sn) throws Exception {
+        java.time.LocalDateTime start = java.time.LocalDateTime.parse(q.field("StartTime"));
+        int total = recordCount;
+        for (int from = 0; from < Math.max(1, total); from += itemsPerMessage) {
+            int to = Math.min(total, from + itemsPerMessage);
+            StringBuilder items = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                java.time.LocalDateTime s = start.plusMinutes(10L * i);
+                items.append("<Item>\r\n<DeviceID>").append(q.deviceId()).append("</DeviceID>\r\n<Name>录像")
+                        .append(i).append("</Name>\r\n<FilePath>/rec/").append(i).append(".ps</FilePath>\r\n")
+                        .append("<StartTime>").append(s).append(":00</StartTime>\r\n<EndTime>")
+                        .append(s.plusMinutes(10)).append(":00</EndTime>\r\n<Secrecy>0</Secrecy>\r\n")
+                        .append("<Type>time</Type>\r\n</Item>\r\n");
+            }
+            String body = "<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Response>\r\n<CmdType>RecordInfo</CmdType>"
+                    + "\r\n<SN>" + sn + "</SN>\r\n<DeviceID>" + q.deviceId() + "</DeviceID>\r\n<Name>Camera</Name>\r\n"
+                    + "<SumNum>" + total + "</SumNum>\r\n<RecordList Num=\"" + (to - from) + "\">\r\n" + items
+                    + "</RecordList>\r\n</Response>\r\n";
+            message(body);
         }
     }
 
@@ -274,10 +309,14 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     public SipResponse message(String xml) throws Exception {
+        return message(xml.getBytes(Charset.forName("GB18030")));
+    }
+
+    /** A MESSAGE with exactly these body bytes. */
+    public SipResponse message(byte[] body) throws Exception {
         SipHeaders h = baseHeaders("MESSAGE", serverId + "@" + domain, SipIds.newCallId("127.0.0.1"))
                 .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml").build();
-        SipRequest req = new SipRequest("MESSAGE", "sip:" + serverId + "@" + domain, h,
-                xml.getBytes(Charset.forName("GB18030")));
+        SipRequest req = new SipRequest("MESSAGE", "sip:" + serverId + "@" + domain, h, body);
         return send(req);
     }
 

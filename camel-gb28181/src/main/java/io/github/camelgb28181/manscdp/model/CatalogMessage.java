@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A catalog: {@code SumNum} and a {@code DeviceList} of items, in a Response or a NOTIFY. */
-public abstract class CatalogMessage extends Envelope {
+public abstract class CatalogMessage extends Envelope implements Itemized<CatalogItem> {
 
     @JsonProperty("SumNum")
     private String sumNum;

@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code Response}/{@code PresetQuery}: the presets of a PTZ camera. */
-public final class PresetQueryResponse extends Envelope {
+public final class PresetQueryResponse extends Envelope implements Itemized<PresetItem> {
 
     @JsonProperty("SumNum")
     private String sumNum;

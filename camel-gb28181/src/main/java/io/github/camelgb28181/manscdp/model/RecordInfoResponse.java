@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code Response}/{@code RecordInfo}: recordings found by a query (large results come in many messages). */
-public final class RecordInfoResponse extends Envelope {
+public final class RecordInfoResponse extends Envelope implements Itemized<RecordItem> {
 
     @JsonProperty("Name")
     private String name;
