@@ -86,7 +86,8 @@ public final class ResponseCorrelator {
             if (sum >= 0) {
                 expected = Math.max(expected, sum);
             }
-            if (expected >= 0 && received >= expected) {
+            // an answer that announces no SumNum (a ConfigDownload without lists, say) is complete in itself
+            if (expected < 0 || received >= expected) {
                 finish(true);
             } else {
                 arm(gapTimeoutMs);

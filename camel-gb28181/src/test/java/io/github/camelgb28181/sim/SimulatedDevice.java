@@ -88,6 +88,8 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Every MANSCDP MESSAGE received from the platform, in order. */
     public final java.util.List<io.github.camelgb28181.manscdp.ManscdpMessage> received =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The raw bodies of those MESSAGEs, in order. */
+    public final java.util.List<byte[]> receivedBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Every SUBSCRIBE received, in order. */
     public final java.util.List<SubscriptionSeen> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The Expires this device grants (it may shorten the request). */
@@ -134,6 +136,7 @@ public final class SimulatedDevice implements AutoCloseable {
             tx.respond(400);
             return;
         }
+        receivedBodies.add(r.body());
         received.add(q);
         tx.respond(200);
         if (answerQueries && q.root().equals("Query")) {
@@ -217,6 +220,18 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public String deviceId() {
         return deviceId;
+    }
+
+    /** How many MANSCDP messages of that CmdType the platform sent this device. */
+    public long receivedCount(String cmdType) {
+        return received.stream().filter(m -> m.cmdType().equals(cmdType)).count();
+    }
+
+    /** A Notify of that CmdType from this device with the given inner elements, in GB2312. */
+    public SipResponse notifyMessage(String cmdType, String fields) throws Exception {
+        return message("<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify>\r\n<CmdType>" + cmdType
+                + "</CmdType>\r\n<SN>" + sn.getAndIncrement() + "</SN>\r\n<DeviceID>" + deviceId + "</DeviceID>\r\n"
+                + fields + "</Notify>\r\n");
     }
 
     public SipPeer server() {

@@ -2,6 +2,10 @@ package io.github.camelgb28181.gateway;
 
 import io.github.camelgb28181.Gb28181Constants;
 import io.github.camelgb28181.device.Device;
+import io.github.camelgb28181.device.DeviceCatalog;
+import io.github.camelgb28181.device.DeviceChannel;
+import io.github.camelgb28181.manscdp.model.AlarmNotify;
+import io.github.camelgb28181.manscdp.model.MobilePositionNotify;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -36,7 +40,8 @@ public class EventLog {
     }
 
     /**
-     * Records the event of a gb28181:register, gb28181:status or gb28181:keepalive exchange and returns a short
+     * Records the event of a gb28181:register, status, keepalive, alarm, mobilePosition or catalog exchange (its type in
+     * the event type header) and returns a short
      * human-readable summary of its details (for the log line).
      */
     public String record(Exchange exchange) {
@@ -56,8 +61,29 @@ public class EventLog {
             Integer port = in.getHeader(Gb28181Constants.REMOTE_PORT, Integer.class);
             details.put("remoteAddress", port == null ? host : host + ":" + port);
         }
-        if (in.getBody() instanceof Device device && ("REGISTERED".equals(type) || "REFRESHED".equals(type))) {
+        putIfPresent(details, "channelId", in.getHeader(Gb28181Constants.CHANNEL_ID, String.class));
+        Object body = in.getBody();
+        if (body instanceof Device device && ("REGISTERED".equals(type) || "REFRESHED".equals(type))) {
             details.put("expires", device.expires());
+        } else if (body instanceof AlarmNotify alarm) {
+            putIfPresent(details, "priority", alarm.getAlarmPriority());
+            putIfPresent(details, "method", alarm.getAlarmMethod());
+            putIfPresent(details, "alarmType", alarm.getAlarmType());
+            putIfPresent(details, "alarmTime", alarm.getAlarmTime());
+            putIfPresent(details, "description", alarm.getAlarmDescription());
+            putIfPresent(details, "longitude", alarm.getLongitude());
+            putIfPresent(details, "latitude", alarm.getLatitude());
+        } else if (body instanceof MobilePositionNotify position) {
+            putIfPresent(details, "positionTime", position.getTime());
+            putIfPresent(details, "longitude", position.getLongitude());
+            putIfPresent(details, "latitude", position.getLatitude());
+            putIfPresent(details, "speed", position.getSpeed());
+            putIfPresent(details, "direction", position.getDirection());
+        } else if (body instanceof DeviceCatalog catalog) {
+            details.put("channels", catalog.channels().size());
+            details.put("complete", catalog.complete());
+        } else if (body instanceof DeviceChannel channel) {
+            putIfPresent(details, "name", channel.name());
         }
         record(type == null ? "UNKNOWN" : type, deviceId, time, details);
         return summary(details);
