@@ -211,7 +211,60 @@ class GatewayEndToEndIT {
         assertTrue(rejected.path("details").path("detail").asText().startsWith("403"), "REJECTED: " + rejected);
     }
 
+    @Test
+    @Order(4)
+    void alarmFromASippDeviceInGb2312AppearsInTheEvents() throws Exception {
+        requireSipp();
+        SippRun run = runSipp("register-alarm.xml", "alarm");
+        assertEquals(0, run.exitCode(), "sipp scenario register-alarm.xml failed:\n" + run);
+        JsonNode events = poll(() -> readJson("/api/events?limit=50"), e -> eventTypes(e).contains("ALARM"));
+        JsonNode alarm = null;
+        for (JsonNode e : events) {
+            if ("ALARM".equals(e.path("type").asText())) {
+                alarm = e;
+            }
+        }
+        assertNotNull(alarm, "no ALARM event: " + events);
+        assertEquals("34020000001320000002", alarm.path("deviceId").asText(), alarm.toString());
+        JsonNode d = alarm.path("details");
+        assertEquals("视频丢失", d.path("description").asText(), "GB2312 decoded exactly: " + alarm);
+        assertEquals(1, d.path("priority").asInt(), alarm.toString());
+        assertEquals("5", d.path("method").asText(), alarm.toString());
+        assertEquals(2, d.path("alarmType").asInt(), alarm.toString());
+        assertEquals("34020000001340000001", d.path("channelId").asText(), alarm.toString());
+        assertEquals(116.397, d.path("longitude").asDouble(), 1e-9, alarm.toString());
+    }
+
+    @Test
+    @Order(5)
+    void deviceApiRefusesBadRequestsBeforeAskingADevice() throws Exception {
+        String ch = "/api/devices/" + DEVICE_ID + "/channels/34020000001310000001";
+        assertError(post(ch + "/ptz?cmd=sideways"), 400, "cmd must be one of");
+        assertError(post(ch + "/ptz?cmd=left&speed=300"), 400, "speed must be an integer from 1 to 255");
+        assertError(post(ch + "/presets/3?action=jump"), 400, "action must be set, call or delete");
+        assertError(post("/api/devices/" + DEVICE_ID + "/guard?on=maybe"), 400, "on must be true or false");
+        assertError(get("/api/devices/" + DEVICE_ID + "/records?channel=x&start=yesterday&end=2026-11-21T00:00:00"),
+                400, "start must be an ISO-8601 date-time");
+        assertError(post("/api/devices/34020000001320000404/channels/34020000001310000001/ptz?cmd=stop"), 404,
+                "is not registered");
+        assertError(get("/api/devices/34020000001320000404/channels"), 404, "device not found");
+    }
+
+    static void assertError(HttpResponse<String> response, int status, String message) throws IOException {
+        assertEquals(status, response.statusCode(), response.uri() + ": " + response.body());
+        assertJsonContentType(response);
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals(status, body.path("status").asInt(), response.body());
+        assertTrue(body.path("error").asText().contains(message), response.uri() + ": " + response.body());
+    }
+
     // --- HTTP -----------------------------------------------------------------------------------------------------
+
+    static HttpResponse<String> post(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + httpPort + path))
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + httpPort + path))
