@@ -5,8 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -112,41 +110,22 @@ class SsrcAllocatorTest {
     @Test
     void concurrentAllocationNeverHandsOutASequenceTwice() throws InterruptedException {
         SsrcAllocator allocator = new SsrcAllocator(PLATFORM_ID);
-        int threads = 8;
         ConcurrentLinkedQueue<Ssrc> handedOut = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger exhausted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            boolean history = t % 2 == 1;
-            Thread w = new Thread(() -> {
+        Race.run(8, thread -> {
+            for (int i = 0; i < 2000; i++) {
                 try {
-                    start.await();
-                    for (int i = 0; i < 2000; i++) {
-                        try {
-                            Ssrc s = allocator.allocate(history);
-                            handedOut.add(s);
-                            if (i % 3 == 0) {
-                                assertTrue(allocator.release(s));
-                                handedOut.remove(s);
-                            }
-                        } catch (SsrcExhaustedException e) {
-                            exhausted.incrementAndGet();
-                        }
+                    Ssrc s = allocator.allocate(thread % 2 == 1);
+                    handedOut.add(s);
+                    if (i % 3 == 0) {
+                        assertTrue(allocator.release(s));
+                        handedOut.remove(s);
                     }
-                } catch (Throwable e) {
-                    failures.add(e);
+                } catch (SsrcExhaustedException e) {
+                    exhausted.incrementAndGet();
                 }
-            });
-            workers.add(w);
-            w.start();
-        }
-        start.countDown();
-        for (Thread w : workers) {
-            w.join(TimeUnit.SECONDS.toMillis(30));
-        }
-        assertTrue(failures.isEmpty(), failures.toString());
+            }
+        });
         Set<Integer> sequences = new HashSet<>();
         for (Ssrc s : handedOut) {
             assertTrue(sequences.add(s.sequence()), "sequence handed out twice: " + s.decimal());
