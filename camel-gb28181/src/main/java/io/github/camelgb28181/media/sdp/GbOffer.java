@@ -109,7 +109,11 @@ public final class GbOffer {
             this.port = port;
         }
 
-        /** UDP (the default), TCP with the platform listening, or TCP with the platform connecting. */
+        /**
+         * UDP (the default), TCP with the platform listening, or TCP with the platform connecting. With
+         * {@link MediaTransport#TCP_ACTIVE} the {@code m=} port only informs the device (the platform connects to
+         * the port of the answer), but devices expect a real one, so pass the leased port all the same.
+         */
         public Builder transport(MediaTransport t) {
             this.transport = Objects.requireNonNull(t, "transport");
             return this;

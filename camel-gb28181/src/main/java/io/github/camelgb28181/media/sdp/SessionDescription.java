@@ -52,14 +52,41 @@ public record SessionDescription(int version, SdpOrigin origin, String sessionNa
         return m.connection() != null ? m.connection() : connection;
     }
 
-    /** The {@code y=} that applies to a media section: its own, else one written at session level. */
+    /**
+     * The {@code y=} that applies to a media section: its own, else one written at session level, else the one of
+     * another section. GB/T 28181 means {@code y=} for the whole session and writes it once at the end of the body,
+     * where RFC 4566 reading puts it into the last media section; a Talk answer with one audio line per direction
+     * then has it only under the second.
+     */
     public String ssrcFor(MediaDescription m) {
-        return m.ssrc() != null ? m.ssrc() : ssrc;
+        if (m.ssrc() != null) {
+            return m.ssrc();
+        }
+        if (ssrc != null) {
+            return ssrc;
+        }
+        for (MediaDescription other : media) {
+            if (other.ssrc() != null) {
+                return other.ssrc();
+            }
+        }
+        return null;
     }
 
-    /** The {@code f=} that applies to a media section: its own, else one written at session level. */
+    /** The {@code f=} that applies to a media section, found the same way as {@link #ssrcFor}. */
     public String formatFor(MediaDescription m) {
-        return m.format() != null ? m.format() : format;
+        if (m.format() != null) {
+            return m.format();
+        }
+        if (format != null) {
+            return format;
+        }
+        for (MediaDescription other : media) {
+            if (other.format() != null) {
+                return other.format();
+            }
+        }
+        return null;
     }
 
     /** The direction that applies to a media section: its own, else the session's, else sendrecv (RFC 4566 §6). */

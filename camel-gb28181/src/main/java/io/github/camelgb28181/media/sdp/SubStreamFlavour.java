@@ -15,8 +15,8 @@ public enum SubStreamFlavour {
     /** {@code a=streamprofile:N}. */
     STREAMPROFILE("streamprofile"),
     /**
-     * {@code a=streamMode:main|sub}, two streams only. Written in lower case as TP-Link devices are driven by
-     * integrations that work with them; answers are read without regard to case.
+     * {@code a=streamMode:main|sub}, two streams only (TP-Link). Written in lower case, the form public
+     * integrations send these devices; answers are read without regard to case.
      */
     STREAMMODE("streamMode");
 

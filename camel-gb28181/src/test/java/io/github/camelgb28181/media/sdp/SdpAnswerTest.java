@@ -309,6 +309,33 @@ class SdpAnswerTest {
         assertEquals(GbSessionType.TALK, GbSessionType.of(a.sessionName()));
     }
 
+    /**
+     * A camera's answer to s=Talk: two audio lines on one port, one per direction, and rtpmap with a channel count.
+     * The first usable line is taken; the whole answer stays available for the second.
+     */
+    @Test
+    void talkAnswerWithOneLinePerDirection() throws SdpParseException {
+        SdpAnswer a = answer(MediaTransport.UDP, "v=0", "o=34020000001320000001 0 0 IN IP4 192.168.0.111", "s=Talk",
+                "i=VCam Talk Session", "c=IN IP4 192.168.0.111", "t=0 0",
+                "m=audio 9712 RTP/AVP 8", "a=recvonly", "a=rtpmap:8 PCMA/8000/1",
+                "m=audio 9712 RTP/AVP 8", "a=sendonly", "a=rtpmap:8 PCMA/8000/1",
+                "y=0100000001", "f=v/0/0/0/0/0a/0/0/0");
+        assertEquals(9712, a.port());
+        assertEquals(MediaDirection.RECVONLY, a.direction());
+        assertEquals(new RtpMap(8, "PCMA", 8000, "1"), a.codec(8));
+        // y= and f= stand under the second line but mean the session
+        assertEquals(Ssrc.parse("0100000001"), a.ssrc());
+        assertEquals("v/0/0/0/0/0a/0/0/0", a.format());
+        assertNull(a.media().ssrc());
+        assertEquals(MediaDirection.SENDONLY, a.description().media().get(1).direction());
+    }
+
+    /** A Talk offer seen in the field carries "f=v/a/1/8/1", without the video fields: not the GB shape. */
+    @Test
+    void formatWithoutVideoFieldsIsNotParsed() {
+        assertEquals(Optional.empty(), FormatParameters.parse("v/a/1/8/1"));
+    }
+
     @Test
     void directionDefaultsToSendrecvAndFallsBackToSessionLevel() throws SdpParseException {
         assertEquals(MediaDirection.SENDRECV, answer(MediaTransport.UDP, "v=0", "c=IN IP4 1.2.3.4", "t=0 0",
