@@ -1,6 +1,7 @@
 package io.github.camelgb28181.media.sdp;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An SDP session description (RFC 4566) with the GB/T 28181 extensions. Fields a device left out are {@code null};
@@ -59,31 +60,24 @@ public record SessionDescription(int version, SdpOrigin origin, String sessionNa
      * then has it only under the second.
      */
     public String ssrcFor(MediaDescription m) {
-        if (m.ssrc() != null) {
-            return m.ssrc();
-        }
-        if (ssrc != null) {
-            return ssrc;
-        }
-        for (MediaDescription other : media) {
-            if (other.ssrc() != null) {
-                return other.ssrc();
-            }
-        }
-        return null;
+        return sessionWide(m, MediaDescription::ssrc, ssrc);
     }
 
     /** The {@code f=} that applies to a media section, found the same way as {@link #ssrcFor}. */
     public String formatFor(MediaDescription m) {
-        if (m.format() != null) {
-            return m.format();
+        return sessionWide(m, MediaDescription::format, format);
+    }
+
+    private String sessionWide(MediaDescription m, Function<MediaDescription, String> field, String sessionValue) {
+        if (field.apply(m) != null) {
+            return field.apply(m);
         }
-        if (format != null) {
-            return format;
+        if (sessionValue != null) {
+            return sessionValue;
         }
         for (MediaDescription other : media) {
-            if (other.format() != null) {
-                return other.format();
+            if (field.apply(other) != null) {
+                return field.apply(other);
             }
         }
         return null;
