@@ -64,6 +64,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.camelgb28181.device.DeviceRegistry.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstpackettimeout":
+        case "firstPacketTimeout": getOrCreateConfiguration(target).setFirstPacketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": getOrCreateConfiguration(target).setIoThreads(property(camelContext, int.class, value)); return true;
@@ -85,6 +87,22 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxExpires": getOrCreateConfiguration(target).setMaxExpires(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
+        case "maxreinvites":
+        case "maxReinvites": getOrCreateConfiguration(target).setMaxReinvites(property(camelContext, int.class, value)); return true;
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": getOrCreateConfiguration(target).setMediaAdvertisedHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaiothreads":
+        case "mediaIoThreads": getOrCreateConfiguration(target).setMediaIoThreads(property(camelContext, int.class, value)); return true;
+        case "mediaportmax":
+        case "mediaPortMax": getOrCreateConfiguration(target).setMediaPortMax(property(camelContext, int.class, value)); return true;
+        case "mediaportmin":
+        case "mediaPortMin": getOrCreateConfiguration(target).setMediaPortMin(property(camelContext, int.class, value)); return true;
+        case "mediaportmode":
+        case "mediaPortMode": getOrCreateConfiguration(target).setMediaPortMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": getOrCreateConfiguration(target).setMediaPortQuarantine(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": getOrCreateConfiguration(target).setMediaReceiveBufferSize(property(camelContext, int.class, value)); return true;
         case "minexpires":
         case "minExpires": getOrCreateConfiguration(target).setMinExpires(property(camelContext, int.class, value)); return true;
         case "noncettl":
@@ -101,6 +119,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "redirectPrefixes": getOrCreateConfiguration(target).setRedirectPrefixes(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecttargets":
         case "redirectTargets": getOrCreateConfiguration(target).setRedirectTargets(property(camelContext, java.lang.String.class, value)); return true;
+        case "reinvitebackoff":
+        case "reinviteBackoff": getOrCreateConfiguration(target).setReinviteBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reorderdepth":
+        case "reorderDepth": getOrCreateConfiguration(target).setReorderDepth(property(camelContext, int.class, value)); return true;
+        case "reorderhold":
+        case "reorderHold": getOrCreateConfiguration(target).setReorderHold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reviveonkeepalive":
         case "reviveOnKeepalive": getOrCreateConfiguration(target).setReviveOnKeepalive(property(camelContext, boolean.class, value)); return true;
         case "senddateheader":
@@ -109,8 +133,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": getOrCreateConfiguration(target).setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": getOrCreateConfiguration(target).setSipTimerT1(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ssrccheck":
+        case "ssrcCheck": getOrCreateConfiguration(target).setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": getOrCreateConfiguration(target).setStatusChangeDebounce(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "streamtimeout":
+        case "streamTimeout": getOrCreateConfiguration(target).setStreamTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "syncgaptimeout":
         case "syncGapTimeout": getOrCreateConfiguration(target).setSyncGapTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "syncresponsetimeout":
@@ -174,6 +202,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceregistry":
         case "deviceRegistry": return io.github.camelgb28181.device.DeviceRegistry.class;
         case "domain": return java.lang.String.class;
+        case "firstpackettimeout":
+        case "firstPacketTimeout": return long.class;
         case "host": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
@@ -195,6 +225,22 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxExpires": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
+        case "maxreinvites":
+        case "maxReinvites": return int.class;
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": return java.lang.String.class;
+        case "mediaiothreads":
+        case "mediaIoThreads": return int.class;
+        case "mediaportmax":
+        case "mediaPortMax": return int.class;
+        case "mediaportmin":
+        case "mediaPortMin": return int.class;
+        case "mediaportmode":
+        case "mediaPortMode": return java.lang.String.class;
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": return long.class;
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": return int.class;
         case "minexpires":
         case "minExpires": return int.class;
         case "noncettl":
@@ -211,6 +257,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "redirectPrefixes": return java.lang.String.class;
         case "redirecttargets":
         case "redirectTargets": return java.lang.String.class;
+        case "reinvitebackoff":
+        case "reinviteBackoff": return long.class;
+        case "reorderdepth":
+        case "reorderDepth": return int.class;
+        case "reorderhold":
+        case "reorderHold": return long.class;
         case "reviveonkeepalive":
         case "reviveOnKeepalive": return boolean.class;
         case "senddateheader":
@@ -219,8 +271,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "ssrccheck":
+        case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamtimeout":
+        case "streamTimeout": return long.class;
         case "syncgaptimeout":
         case "syncGapTimeout": return long.class;
         case "syncresponsetimeout":
@@ -280,6 +336,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "firstpackettimeout":
+        case "firstPacketTimeout": return getOrCreateConfiguration(target).getFirstPacketTimeout();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "iothreads":
         case "ioThreads": return getOrCreateConfiguration(target).getIoThreads();
@@ -301,6 +359,22 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "maxExpires": return getOrCreateConfiguration(target).getMaxExpires();
         case "maxmessagesize":
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
+        case "maxreinvites":
+        case "maxReinvites": return getOrCreateConfiguration(target).getMaxReinvites();
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": return getOrCreateConfiguration(target).getMediaAdvertisedHost();
+        case "mediaiothreads":
+        case "mediaIoThreads": return getOrCreateConfiguration(target).getMediaIoThreads();
+        case "mediaportmax":
+        case "mediaPortMax": return getOrCreateConfiguration(target).getMediaPortMax();
+        case "mediaportmin":
+        case "mediaPortMin": return getOrCreateConfiguration(target).getMediaPortMin();
+        case "mediaportmode":
+        case "mediaPortMode": return getOrCreateConfiguration(target).getMediaPortMode();
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": return getOrCreateConfiguration(target).getMediaPortQuarantine();
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": return getOrCreateConfiguration(target).getMediaReceiveBufferSize();
         case "minexpires":
         case "minExpires": return getOrCreateConfiguration(target).getMinExpires();
         case "noncettl":
@@ -317,6 +391,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "redirectPrefixes": return getOrCreateConfiguration(target).getRedirectPrefixes();
         case "redirecttargets":
         case "redirectTargets": return getOrCreateConfiguration(target).getRedirectTargets();
+        case "reinvitebackoff":
+        case "reinviteBackoff": return getOrCreateConfiguration(target).getReinviteBackoff();
+        case "reorderdepth":
+        case "reorderDepth": return getOrCreateConfiguration(target).getReorderDepth();
+        case "reorderhold":
+        case "reorderHold": return getOrCreateConfiguration(target).getReorderHold();
         case "reviveonkeepalive":
         case "reviveOnKeepalive": return getOrCreateConfiguration(target).isReviveOnKeepalive();
         case "senddateheader":
@@ -325,8 +405,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return getOrCreateConfiguration(target).getSipId();
         case "siptimert1":
         case "sipTimerT1": return getOrCreateConfiguration(target).getSipTimerT1();
+        case "ssrccheck":
+        case "ssrcCheck": return getOrCreateConfiguration(target).getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return getOrCreateConfiguration(target).getStatusChangeDebounce();
+        case "streamtimeout":
+        case "streamTimeout": return getOrCreateConfiguration(target).getStreamTimeout();
         case "syncgaptimeout":
         case "syncGapTimeout": return getOrCreateConfiguration(target).getSyncGapTimeout();
         case "syncresponsetimeout":

@@ -46,6 +46,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "devicecharsets":
         case "deviceCharsets": target.setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "firstpackettimeout":
+        case "firstPacketTimeout": target.setFirstPacketTimeout(property(camelContext, long.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
@@ -65,6 +67,22 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "maxExpires": target.setMaxExpires(property(camelContext, int.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.setMaxMessageSize(property(camelContext, int.class, value)); return true;
+        case "maxreinvites":
+        case "maxReinvites": target.setMaxReinvites(property(camelContext, int.class, value)); return true;
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": target.setMediaAdvertisedHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaiothreads":
+        case "mediaIoThreads": target.setMediaIoThreads(property(camelContext, int.class, value)); return true;
+        case "mediaportmax":
+        case "mediaPortMax": target.setMediaPortMax(property(camelContext, int.class, value)); return true;
+        case "mediaportmin":
+        case "mediaPortMin": target.setMediaPortMin(property(camelContext, int.class, value)); return true;
+        case "mediaportmode":
+        case "mediaPortMode": target.setMediaPortMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": target.setMediaPortQuarantine(property(camelContext, long.class, value)); return true;
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": target.setMediaReceiveBufferSize(property(camelContext, int.class, value)); return true;
         case "minexpires":
         case "minExpires": target.setMinExpires(property(camelContext, int.class, value)); return true;
         case "noncettl":
@@ -79,6 +97,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "redirectPrefixes": target.setRedirectPrefixes(property(camelContext, java.lang.String.class, value)); return true;
         case "redirecttargets":
         case "redirectTargets": target.setRedirectTargets(property(camelContext, java.lang.String.class, value)); return true;
+        case "reinvitebackoff":
+        case "reinviteBackoff": target.setReinviteBackoff(property(camelContext, long.class, value)); return true;
+        case "reorderdepth":
+        case "reorderDepth": target.setReorderDepth(property(camelContext, int.class, value)); return true;
+        case "reorderhold":
+        case "reorderHold": target.setReorderHold(property(camelContext, long.class, value)); return true;
         case "reviveonkeepalive":
         case "reviveOnKeepalive": target.setReviveOnKeepalive(property(camelContext, boolean.class, value)); return true;
         case "senddateheader":
@@ -87,8 +111,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": target.setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": target.setSipTimerT1(property(camelContext, long.class, value)); return true;
+        case "ssrccheck":
+        case "ssrcCheck": target.setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": target.setStatusChangeDebounce(property(camelContext, long.class, value)); return true;
+        case "streamtimeout":
+        case "streamTimeout": target.setStreamTimeout(property(camelContext, long.class, value)); return true;
         case "syncgaptimeout":
         case "syncGapTimeout": target.setSyncGapTimeout(property(camelContext, long.class, value)); return true;
         case "syncresponsetimeout":
@@ -136,6 +164,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "devicecharsets":
         case "deviceCharsets": return java.lang.String.class;
         case "domain": return java.lang.String.class;
+        case "firstpackettimeout":
+        case "firstPacketTimeout": return long.class;
         case "host": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
@@ -155,6 +185,22 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "maxExpires": return int.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
+        case "maxreinvites":
+        case "maxReinvites": return int.class;
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": return java.lang.String.class;
+        case "mediaiothreads":
+        case "mediaIoThreads": return int.class;
+        case "mediaportmax":
+        case "mediaPortMax": return int.class;
+        case "mediaportmin":
+        case "mediaPortMin": return int.class;
+        case "mediaportmode":
+        case "mediaPortMode": return java.lang.String.class;
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": return long.class;
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": return int.class;
         case "minexpires":
         case "minExpires": return int.class;
         case "noncettl":
@@ -169,6 +215,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "redirectPrefixes": return java.lang.String.class;
         case "redirecttargets":
         case "redirectTargets": return java.lang.String.class;
+        case "reinvitebackoff":
+        case "reinviteBackoff": return long.class;
+        case "reorderdepth":
+        case "reorderDepth": return int.class;
+        case "reorderhold":
+        case "reorderHold": return long.class;
         case "reviveonkeepalive":
         case "reviveOnKeepalive": return boolean.class;
         case "senddateheader":
@@ -177,8 +229,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "ssrccheck":
+        case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamtimeout":
+        case "streamTimeout": return long.class;
         case "syncgaptimeout":
         case "syncGapTimeout": return long.class;
         case "syncresponsetimeout":
@@ -227,6 +283,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "devicecharsets":
         case "deviceCharsets": return target.getDeviceCharsets();
         case "domain": return target.getDomain();
+        case "firstpackettimeout":
+        case "firstPacketTimeout": return target.getFirstPacketTimeout();
         case "host": return target.getHost();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
@@ -246,6 +304,22 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "maxExpires": return target.getMaxExpires();
         case "maxmessagesize":
         case "maxMessageSize": return target.getMaxMessageSize();
+        case "maxreinvites":
+        case "maxReinvites": return target.getMaxReinvites();
+        case "mediaadvertisedhost":
+        case "mediaAdvertisedHost": return target.getMediaAdvertisedHost();
+        case "mediaiothreads":
+        case "mediaIoThreads": return target.getMediaIoThreads();
+        case "mediaportmax":
+        case "mediaPortMax": return target.getMediaPortMax();
+        case "mediaportmin":
+        case "mediaPortMin": return target.getMediaPortMin();
+        case "mediaportmode":
+        case "mediaPortMode": return target.getMediaPortMode();
+        case "mediaportquarantine":
+        case "mediaPortQuarantine": return target.getMediaPortQuarantine();
+        case "mediareceivebuffersize":
+        case "mediaReceiveBufferSize": return target.getMediaReceiveBufferSize();
         case "minexpires":
         case "minExpires": return target.getMinExpires();
         case "noncettl":
@@ -260,6 +334,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "redirectPrefixes": return target.getRedirectPrefixes();
         case "redirecttargets":
         case "redirectTargets": return target.getRedirectTargets();
+        case "reinvitebackoff":
+        case "reinviteBackoff": return target.getReinviteBackoff();
+        case "reorderdepth":
+        case "reorderDepth": return target.getReorderDepth();
+        case "reorderhold":
+        case "reorderHold": return target.getReorderHold();
         case "reviveonkeepalive":
         case "reviveOnKeepalive": return target.isReviveOnKeepalive();
         case "senddateheader":
@@ -268,8 +348,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return target.getSipId();
         case "siptimert1":
         case "sipTimerT1": return target.getSipTimerT1();
+        case "ssrccheck":
+        case "ssrcCheck": return target.getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return target.getStatusChangeDebounce();
+        case "streamtimeout":
+        case "streamTimeout": return target.getStreamTimeout();
         case "syncgaptimeout":
         case "syncGapTimeout": return target.getSyncGapTimeout();
         case "syncresponsetimeout":

@@ -23,25 +23,38 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "channelid":
+        case "channelId": target.setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "cmdtype":
         case "cmdType": target.setCmdType(property(camelContext, java.lang.String.class, value)); return true;
         case "command": target.setCommand(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceid":
         case "deviceId": target.setDeviceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadspeed":
+        case "downloadSpeed": target.setDownloadSpeed(property(camelContext, int.class, value)); return true;
         case "event": target.setEvent(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expires": target.setExpires(property(camelContext, int.class, value)); return true;
+        case "framesqueuesize":
+        case "framesQueueSize": target.setFramesQueueSize(property(camelContext, int.class, value)); return true;
         case "gaptimeout":
         case "gapTimeout": target.setGapTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "keyframesonly":
+        case "keyFramesOnly": target.setKeyFramesOnly(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "stream": target.setStream(property(camelContext, java.lang.String.class, value)); return true;
+        case "substreamflavour":
+        case "subStreamFlavour": target.setSubStreamFlavour(property(camelContext, java.lang.String.class, value)); return true;
+        case "transport": target.setTransport(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -49,25 +62,38 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "channelid":
+        case "channelId": return java.lang.String.class;
         case "cmdtype":
         case "cmdType": return java.lang.String.class;
         case "command": return java.lang.String.class;
         case "deviceid":
         case "deviceId": return java.lang.String.class;
+        case "downloadspeed":
+        case "downloadSpeed": return int.class;
         case "event": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expires": return int.class;
+        case "framesqueuesize":
+        case "framesQueueSize": return int.class;
         case "gaptimeout":
         case "gapTimeout": return long.class;
+        case "keyframesonly":
+        case "keyFramesOnly": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "stream": return java.lang.String.class;
+        case "substreamflavour":
+        case "subStreamFlavour": return java.lang.String.class;
+        case "transport": return java.lang.String.class;
         default: return null;
         }
     }
@@ -76,25 +102,38 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "action": return target.getAction();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "channelid":
+        case "channelId": return target.getChannelId();
         case "cmdtype":
         case "cmdType": return target.getCmdType();
         case "command": return target.getCommand();
         case "deviceid":
         case "deviceId": return target.getDeviceId();
+        case "downloadspeed":
+        case "downloadSpeed": return target.getDownloadSpeed();
         case "event": return target.getEvent();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "expires": return target.getExpires();
+        case "framesqueuesize":
+        case "framesQueueSize": return target.getFramesQueueSize();
         case "gaptimeout":
         case "gapTimeout": return target.getGapTimeout();
+        case "keyframesonly":
+        case "keyFramesOnly": return target.isKeyFramesOnly();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
+        case "stream": return target.getStream();
+        case "substreamflavour":
+        case "subStreamFlavour": return target.getSubStreamFlavour();
+        case "transport": return target.getTransport();
         default: return null;
         }
     }

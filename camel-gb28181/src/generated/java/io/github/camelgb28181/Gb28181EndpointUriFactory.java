@@ -23,18 +23,26 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(12);
+        Set<String> props = new HashSet<>(20);
+        props.add("action");
         props.add("bridgeErrorHandler");
+        props.add("channelId");
         props.add("cmdType");
         props.add("command");
         props.add("deviceId");
+        props.add("downloadSpeed");
         props.add("event");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("expires");
+        props.add("framesQueueSize");
         props.add("gapTimeout");
+        props.add("keyFramesOnly");
         props.add("lazyStartProducer");
         props.add("responseTimeout");
+        props.add("stream");
+        props.add("subStreamFlavour");
+        props.add("transport");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -3,7 +3,14 @@ package io.github.camelgb28181;
 import io.github.camelgb28181.device.RegistrarConfig;
 import io.github.camelgb28181.manscdp.DeviceCharsets;
 import io.github.camelgb28181.platform.DeviceSyncConfig;
+import io.github.camelgb28181.media.port.MediaPortPoolConfig;
+import io.github.camelgb28181.media.rtp.SsrcPolicy;
+import io.github.camelgb28181.platform.MediaConfig;
 import io.github.camelgb28181.platform.PlatformConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
 import io.github.camelgb28181.sip.SipStackConfig;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.RuntimeCamelException;
@@ -108,6 +115,34 @@ public class Gb28181Configuration implements Cloneable {
     private long syncGapTimeout = 10_000;
     @UriParam(label = "advanced")
     private String deviceCharsets;
+    @UriParam(label = "media")
+    private String mediaAdvertisedHost;
+    @UriParam(label = "media", defaultValue = "30000")
+    private int mediaPortMin = 30000;
+    @UriParam(label = "media", defaultValue = "30999")
+    private int mediaPortMax = 30999;
+    @UriParam(label = "media", defaultValue = "perStream", enums = "perStream,shared")
+    private String mediaPortMode = "perStream";
+    @UriParam(label = "media", defaultValue = "30000", javaType = "java.time.Duration")
+    private long mediaPortQuarantine = 30_000;
+    @UriParam(label = "media", defaultValue = "4194304")
+    private int mediaReceiveBufferSize = 4 * 1024 * 1024;
+    @UriParam(label = "media", defaultValue = "0")
+    private int mediaIoThreads;
+    @UriParam(label = "media", defaultValue = "learn", enums = "strict,learn,off")
+    private String ssrcCheck = "learn";
+    @UriParam(label = "media", defaultValue = "64")
+    private int reorderDepth = 64;
+    @UriParam(label = "media", defaultValue = "100", javaType = "java.time.Duration")
+    private long reorderHold = 100;
+    @UriParam(label = "media", defaultValue = "10000", javaType = "java.time.Duration")
+    private long firstPacketTimeout = 10_000;
+    @UriParam(label = "media", defaultValue = "15000", javaType = "java.time.Duration")
+    private long streamTimeout = 15_000;
+    @UriParam(label = "media", defaultValue = "3")
+    private int maxReinvites = 3;
+    @UriParam(label = "media", defaultValue = "1000", javaType = "java.time.Duration")
+    private long reinviteBackoff = 1000;
 
     public Gb28181Configuration copy() {
         try {
@@ -137,7 +172,155 @@ public class Gb28181Configuration implements Cloneable {
                 catalogOnStatusChange, catalogRefreshInterval, statusChangeDebounce, syncResponseTimeout,
                 catalogFirstTimeout, syncGapTimeout);
         return new PlatformConfig(sipId, domain, sip, registrar, keepaliveInterval, keepaliveTimeoutCount,
-                reviveOnKeepalive, livenessCheckInterval, userAgent, sync, DeviceCharsets.parse(deviceCharsets));
+                reviveOnKeepalive, livenessCheckInterval, userAgent, sync, DeviceCharsets.parse(deviceCharsets),
+                toMediaConfig());
+    }
+
+    private MediaConfig toMediaConfig() {
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve host " + host, e);
+        }
+        MediaPortPoolConfig ports = "shared".equalsIgnoreCase(mediaPortMode)
+                ? MediaPortPoolConfig.shared(bind, mediaPortMin)
+                : MediaPortPoolConfig.perStream(bind, mediaPortMin, mediaPortMax, Duration.ofMillis(mediaPortQuarantine));
+        return new MediaConfig(mediaAdvertisedHost != null ? mediaAdvertisedHost : advertisedHost, ports,
+                mediaReceiveBufferSize, mediaIoThreads, SsrcPolicy.valueOf(ssrcCheck.toUpperCase(Locale.ROOT)),
+                reorderDepth, reorderHold, firstPacketTimeout, streamTimeout, maxReinvites, reinviteBackoff);
+    }
+
+    public String getMediaAdvertisedHost() {
+        return mediaAdvertisedHost;
+    }
+
+    /** The address devices send media to, written in the SDP offers ({@code c=}); default: advertisedHost. */
+    public void setMediaAdvertisedHost(String mediaAdvertisedHost) {
+        this.mediaAdvertisedHost = mediaAdvertisedHost;
+    }
+
+    public int getMediaPortMin() {
+        return mediaPortMin;
+    }
+
+    /** The lowest RTP port; with mediaPortMode=shared, the one shared port. */
+    public void setMediaPortMin(int mediaPortMin) {
+        this.mediaPortMin = mediaPortMin;
+    }
+
+    public int getMediaPortMax() {
+        return mediaPortMax;
+    }
+
+    /** The highest RTP port (one even RTP port per stream, the odd one above kept for RTCP). */
+    public void setMediaPortMax(int mediaPortMax) {
+        this.mediaPortMax = mediaPortMax;
+    }
+
+    public String getMediaPortMode() {
+        return mediaPortMode;
+    }
+
+    /**
+     * perStream: each stream its own port from the range (ports in use elsewhere are skipped, released ports are
+     * quarantined); shared: all UDP streams on mediaPortMin, told apart by SSRC.
+     */
+    public void setMediaPortMode(String mediaPortMode) {
+        this.mediaPortMode = mediaPortMode;
+    }
+
+    public long getMediaPortQuarantine() {
+        return mediaPortQuarantine;
+    }
+
+    /** How long (ms) a released port stays unused, so that RTP sent after BYE does not reach the next stream. */
+    public void setMediaPortQuarantine(long mediaPortQuarantine) {
+        this.mediaPortQuarantine = mediaPortQuarantine;
+    }
+
+    public int getMediaReceiveBufferSize() {
+        return mediaReceiveBufferSize;
+    }
+
+    /** SO_RCVBUF of media sockets in bytes (a key frame arrives as a burst of hundreds of packets). */
+    public void setMediaReceiveBufferSize(int mediaReceiveBufferSize) {
+        this.mediaReceiveBufferSize = mediaReceiveBufferSize;
+    }
+
+    public int getMediaIoThreads() {
+        return mediaIoThreads;
+    }
+
+    /** Media event loop threads; 0 for the number of cores. No thread per stream. */
+    public void setMediaIoThreads(int mediaIoThreads) {
+        this.mediaIoThreads = mediaIoThreads;
+    }
+
+    public String getSsrcCheck() {
+        return ssrcCheck;
+    }
+
+    /**
+     * Which RTP SSRC a stream accepts: strict (only the one agreed in SDP), learn (the first one seen, for devices
+     * that ignore y=), off (any).
+     */
+    public void setSsrcCheck(String ssrcCheck) {
+        this.ssrcCheck = ssrcCheck;
+    }
+
+    public int getReorderDepth() {
+        return reorderDepth;
+    }
+
+    /** UDP reorder buffer depth in packets (TCP only detects gaps). */
+    public void setReorderDepth(int reorderDepth) {
+        this.reorderDepth = reorderDepth;
+    }
+
+    public long getReorderHold() {
+        return reorderHold;
+    }
+
+    /** How long (ms) a gap may hold later packets back before it counts as loss. */
+    public void setReorderHold(long reorderHold) {
+        this.reorderHold = reorderHold;
+    }
+
+    public long getFirstPacketTimeout() {
+        return firstPacketTimeout;
+    }
+
+    /** How long (ms) after the 200 OK the first RTP packet may take before the stream fails. */
+    public void setFirstPacketTimeout(long firstPacketTimeout) {
+        this.firstPacketTimeout = firstPacketTimeout;
+    }
+
+    public long getStreamTimeout() {
+        return streamTimeout;
+    }
+
+    /** No RTP for this long (ms) makes a stream re-INVITE its device (suspended while a playback is paused). */
+    public void setStreamTimeout(long streamTimeout) {
+        this.streamTimeout = streamTimeout;
+    }
+
+    public int getMaxReinvites() {
+        return maxReinvites;
+    }
+
+    /** How many re-INVITEs a lost stream gets before it ends as failed. */
+    public void setMaxReinvites(int maxReinvites) {
+        this.maxReinvites = maxReinvites;
+    }
+
+    public long getReinviteBackoff() {
+        return reinviteBackoff;
+    }
+
+    /** The wait (ms) before the first re-INVITE of a lost stream; doubled for each further one. */
+    public void setReinviteBackoff(long reinviteBackoff) {
+        this.reinviteBackoff = reinviteBackoff;
     }
 
     public boolean isAutoDeviceInfo() {

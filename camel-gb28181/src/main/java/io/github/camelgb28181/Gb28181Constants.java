@@ -102,6 +102,35 @@ public final class Gb28181Constants {
               javaType = "String")
     public static final String NOTIFY_TYPE = "CamelGb28181NotifyType";
 
+    @Metadata(description = "The platform's ID of a stream: set by play/playback/download, read by stop,"
+                                + " playbackControl and streams, and on stream and frames exchanges.", javaType = "String")
+    public static final String STREAM_ID = "CamelGb28181StreamId";
+    @Metadata(label = "producer", description = "On playback/download: the start of the recorded interval (Instant,"
+                                                + " or ISO-8601 text; without an offset in the JVM's zone).",
+              javaType = "java.time.Instant")
+    public static final String START_TIME = "CamelGb28181StartTime";
+    @Metadata(label = "producer", description = "On playback/download: the end of the recorded interval.",
+              javaType = "java.time.Instant")
+    public static final String END_TIME = "CamelGb28181EndTime";
+    @Metadata(label = "producer", description = "On play/playback/download: udp, tcp-passive or tcp-active;"
+                                                + " overrides the transport option.", javaType = "String")
+    public static final String MEDIA_TRANSPORT = "CamelGb28181MediaTransport";
+    @Metadata(label = "producer", description = "On playbackControl: pause, resume, speed or seek; overrides the"
+                                                + " action option.", javaType = "String")
+    public static final String ACTION = "CamelGb28181Action";
+    @Metadata(label = "producer", description = "On playbackControl: the speed factor (0.25–8) or the seek position"
+                                                + " in seconds from the start of the playback.", javaType = "String")
+    public static final String VALUE = "CamelGb28181Value";
+    @Metadata(label = "consumer", description = "On gb28181:frames: whether the access unit is a key frame.",
+              javaType = "boolean")
+    public static final String KEY_FRAME = "CamelGb28181KeyFrame";
+    @Metadata(label = "consumer", description = "On gb28181:frames: the presentation time in 90 kHz units.",
+              javaType = "long")
+    public static final String PTS = "CamelGb28181Pts";
+    @Metadata(label = "consumer", description = "On gb28181:frames: the codec (H264, H265, G711A …).",
+              javaType = "String")
+    public static final String CODEC = "CamelGb28181Codec";
+
     private Gb28181Constants() {
     }
 }

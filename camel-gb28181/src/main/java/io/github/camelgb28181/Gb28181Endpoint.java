@@ -19,7 +19,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class Gb28181Endpoint extends DefaultEndpoint {
 
     @UriPath(enums = "register,status,keepalive,message,catalog,alarm,mobilePosition,mediaStatus,recordInfo,deviceInfo,"
-                     + "deviceStatus,registerDecision,passwordLookup,devices,channels,command,subscribe")
+                     + "deviceStatus,stream,frames,registerDecision,passwordLookup,devices,channels,command,subscribe,play,playback,"
+                     + "download,stop,playbackControl,streams")
     @Metadata(required = true)
     private Gb28181Type type;
     @UriParam(label = "consumer")
@@ -36,6 +37,22 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private String event;
     @UriParam(label = "producer", defaultValue = "3600")
     private int expires = 3600;
+    @UriParam(label = "consumer")
+    private String channelId;
+    @UriParam(label = "consumer")
+    private boolean keyFramesOnly;
+    @UriParam(label = "consumer", defaultValue = "1000")
+    private int framesQueueSize = 1000;
+    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
+    private String transport = "udp";
+    @UriParam(label = "producer")
+    private String stream;
+    @UriParam(label = "producer", defaultValue = "streamnumber", enums = "streamnumber,stream,streamprofile,streamMode")
+    private String subStreamFlavour = "streamnumber";
+    @UriParam(label = "producer", defaultValue = "4")
+    private int downloadSpeed = 4;
+    @UriParam(label = "producer", enums = "pause,resume,speed,seek")
+    private String action;
 
     public Gb28181Endpoint(String uri, Gb28181Component component) {
         super(uri, component);
@@ -51,10 +68,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return switch (type) {
             case devices -> new Gb28181DevicesProducer(this);
             case channels -> new Gb28181ChannelsProducer(this);
+            case play, playback, download -> new Gb28181StreamStartProducer(this);
+            case stop, playbackControl, streams -> new Gb28181StreamControlProducer(this);
             case command -> new Gb28181CommandProducer(this);
             case subscribe -> new Gb28181SubscribeProducer(this);
             default -> throw new IllegalArgumentException(
-                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe");
+                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams");
         };
     }
 
@@ -68,7 +87,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case recordInfo, deviceInfo, deviceStatus -> new Gb28181AnswerConsumer(this, processor);
             case registerDecision -> new Gb28181RegisterDecisionConsumer(this, processor);
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
-            case devices, channels, command, subscribe -> throw new IllegalArgumentException(
+            case stream, frames -> new Gb28181StreamConsumer(this, processor);
+            case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
@@ -84,7 +104,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
      * status (online, offline), keepalive, message (every MANSCDP message), catalog (whole catalogs and NOTIFY
      * changes), alarm, mobilePosition, mediaStatus (notifications), recordInfo, deviceInfo, deviceStatus (answers to
      * queries, including the automatic ones), registerDecision (decide about a REGISTER), passwordLookup (per-device
-     * passwords). Producers: devices (the registry), channels (stored catalogs), command (queries and controls), subscribe.
+     * passwords), stream (stream lifecycle), frames (access units). Producers: devices (the registry), channels
+     * (stored catalogs), command (queries and controls), subscribe, play, playback, download, stop, playbackControl,
+     * streams.
      */
     public void setType(Gb28181Type type) {
         this.type = type;
@@ -159,5 +181,83 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /** Only MANSCDP messages with this CmdType, e.g. Keepalive or Alarm (message consumer); comma-separated list. */
     public void setCmdType(String cmdType) {
         this.cmdType = cmdType;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    /** Only streams, frames or events of this channel (consumers). */
+    public void setChannelId(String channelId) {
+        this.channelId = channelId;
+    }
+
+    public boolean isKeyFramesOnly() {
+        return keyFramesOnly;
+    }
+
+    /** gb28181:frames: only key frames (one picture per GOP, e.g. for snapshot analytics). */
+    public void setKeyFramesOnly(boolean keyFramesOnly) {
+        this.keyFramesOnly = keyFramesOnly;
+    }
+
+    public int getFramesQueueSize() {
+        return framesQueueSize;
+    }
+
+    /**
+     * gb28181:frames: access units waiting for the route; when the route is slower than the video, new units are
+     * dropped (and counted) rather than stalling the media event loop.
+     */
+    public void setFramesQueueSize(int framesQueueSize) {
+        this.framesQueueSize = framesQueueSize;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    /** Media transport of play/playback/download: udp, tcp-passive (the device connects) or tcp-active (we do). */
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    /** Which stream of the camera: main, sub, or its number (0 main, 1 first sub-stream); unset: the device's choice. */
+    public void setStream(String stream) {
+        this.stream = stream;
+    }
+
+    public String getSubStreamFlavour() {
+        return subStreamFlavour;
+    }
+
+    /**
+     * How the stream is asked for in the SDP, which differs by vendor: streamnumber (a=streamnumber:N, GB/T
+     * 28181-2022), stream (a=stream:N), streamprofile (a=streamprofile:N), streamMode (a=streamMode:MAIN|SUB).
+     */
+    public void setSubStreamFlavour(String subStreamFlavour) {
+        this.subStreamFlavour = subStreamFlavour;
+    }
+
+    public int getDownloadSpeed() {
+        return downloadSpeed;
+    }
+
+    /** gb28181:download: the speed factor asked of the device (a=downloadspeed). */
+    public void setDownloadSpeed(int downloadSpeed) {
+        this.downloadSpeed = downloadSpeed;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /** gb28181:playbackControl: pause, resume, speed (value = factor 0.25–8) or seek (value = seconds). */
+    public void setAction(String action) {
+        this.action = action;
     }
 }

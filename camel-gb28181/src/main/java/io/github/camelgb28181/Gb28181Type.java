@@ -26,6 +26,10 @@ public enum Gb28181Type {
     deviceInfo(true),
     /** Consumer: answers to DeviceStatus queries (DeviceStatusResponse). */
     deviceStatus(true),
+    /** Consumer: stream lifecycle events (INVITE sent, answered, first RTP, first key frame, timeout, re-INVITE, BYE, end of file). */
+    stream(true),
+    /** Consumer: access units (video frames, audio) of running streams, for analytics routes. */
+    frames(true),
     /** Consumer: decides about an authenticated REGISTER (accept, reject, redirect) through headers. */
     registerDecision(true),
     /** Consumer: returns the password of a device as the body (null for the global password). */
@@ -36,6 +40,18 @@ public enum Gb28181Type {
     channels(false),
     /** Producer: a MANSCDP query or control to a device; waits for the Response when the command has one. */
     command(false),
+    /** Producer: live video of a channel; completes with the StreamSession once the first RTP packet arrived. */
+    play(false),
+    /** Producer: playback of a recorded interval of a channel. */
+    playback(false),
+    /** Producer: download of a recorded interval at a speed factor. */
+    download(false),
+    /** Producer: stops a stream (stream ID header), all streams of a channel, or all of a device. */
+    stop(false),
+    /** Producer: pause, resume, speed or seek of a playback (MANSRTSP in INFO). */
+    playbackControl(false),
+    /** Producer: the running streams with their statistics; one with the stream ID header. */
+    streams(false),
     /** Producer: subscribe to (or, with expires 0, unsubscribe from) a device's catalog, alarm or position events. */
     subscribe(false);
 

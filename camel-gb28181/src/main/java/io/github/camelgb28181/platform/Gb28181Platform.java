@@ -89,6 +89,11 @@ public final class Gb28181Platform {
     private final SubscriptionManager subscriptions;
     private final AtomicInteger sn = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 100_000));
     private ScheduledFuture<?> livenessTask;
+    private final Executor workers;
+    private final ThreadFactory ioThreadFactory;
+    private volatile io.netty.channel.EventLoopGroup mediaGroup;
+    private volatile StreamManager streams;
+    private final Listeners<StreamListener> streamListeners = new Listeners<>();
 
     public Gb28181Platform(PlatformConfig config, DeviceRegistry registry, ChannelRegistry channels,
                            PasswordLookup passwordLookup, Executor workers, ScheduledExecutorService scheduler,
@@ -98,6 +103,8 @@ public final class Gb28181Platform {
         this.channels = channels;
         this.scheduler = scheduler;
         this.clock = Clock.systemDefaultZone();
+        this.workers = workers;
+        this.ioThreadFactory = ioThreadFactory;
         this.defaultPasswordLookup = passwordLookup;
         this.registrar = new Registrar(config.registrar(), registry, this::lookupPassword, this::decide,
                 this::publish, clock);
@@ -112,6 +119,37 @@ public final class Gb28181Platform {
 
     public void start() throws InterruptedException {
         sip.start();
+        sip.setStrayResponseHandler((response, source) -> {
+            StreamManager m = streams;
+            if (m != null) {
+                m.onStrayResponse(response, source);
+            }
+        });
+        if (config.media() != null) {
+            mediaGroup = io.github.camelgb28181.sip.NettyTransports.newEventLoopGroup(config.media().ioThreads(),
+                    ioThreadFactory, config.sip().useEpoll());
+            StreamManager m = new StreamManager(config.media(), sip, requests, this::peerOf, config.domain(),
+                    workers, scheduler, mediaGroup, clock);
+            m.addListener(new StreamListener() {
+                @Override
+                public void onStreamEvent(io.github.camelgb28181.media.session.StreamEvent event) {
+                    streamListeners.fire(l -> l.onStreamEvent(event), event);
+                }
+
+                @Override
+                public void onAccessUnit(io.github.camelgb28181.media.session.StreamSession stream,
+                                         io.github.camelgb28181.media.AccessUnit unit) {
+                    streamListeners.fire(l -> l.onAccessUnit(stream, unit), unit);
+                }
+
+                @Override
+                public void onParameterSets(io.github.camelgb28181.media.session.StreamSession stream,
+                                            io.github.camelgb28181.media.codec.ParameterSets sets) {
+                    streamListeners.fire(l -> l.onParameterSets(stream, sets), sets);
+                }
+            });
+            streams = m;
+        }
         sync.start();
         livenessTask = scheduler.scheduleWithFixedDelay(this::checkLiveness, config.livenessCheckMs(),
                 config.livenessCheckMs(), TimeUnit.MILLISECONDS);
@@ -119,6 +157,11 @@ public final class Gb28181Platform {
 
     public void stop() {
         sync.stop();
+        StreamManager m = streams;
+        if (m != null) {
+            m.stopAllStreams();
+            streams = null;
+        }
         correlator.cancelAll(new IllegalStateException("platform stopped"));
         subscriptions.stop();
         if (livenessTask != null) {
@@ -126,6 +169,11 @@ public final class Gb28181Platform {
             livenessTask = null;
         }
         sip.stop();
+        io.netty.channel.EventLoopGroup g = mediaGroup;
+        if (g != null) {
+            g.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            mediaGroup = null;
+        }
     }
 
     private void checkLiveness() {
@@ -245,8 +293,17 @@ public final class Gb28181Platform {
                 case "OPTIONS" -> tx.respond(new SipResponse(200, "OK",
                         tx.responseHeaders(200).add(SipHeaderNames.ALLOW, ALLOW).build(), null));
                 case "ACK" -> {
-                    // ACK of a 2xx belongs to a dialog; nothing to do until INVITE dialogs exist
+                    // ACKs reach us only for INVITEs we answered; the platform answers none yet (broadcast will)
                 }
+                case "BYE" -> {
+                    StreamManager m = streams;
+                    if (m != null) {
+                        m.onBye(tx);
+                    } else {
+                        tx.respond(481);
+                    }
+                }
+                case "INFO" -> tx.respond(200);
                 default -> tx.respond(new SipResponse(405, SipResponse.reasonPhrase(405),
                         tx.responseHeaders(405).add(SipHeaderNames.ALLOW, ALLOW).build(), null));
             }
@@ -292,6 +349,9 @@ public final class Gb28181Platform {
             tx.respond(200);
             if (message.document() instanceof CatalogNotify notify) {
                 applyCatalogNotify(deviceId, notify);
+            } else if (message.document() instanceof io.github.camelgb28181.manscdp.model.MediaStatusNotify status
+                    && status.isEndOfFile() && streams != null) {
+                streams.onEndOfFile(deviceId, message.deviceId());
             } else if (message.document() instanceof AlarmNotify) {
                 sync.onStatusChange(deviceId); // video-loss and fault alarms change channel status
             }
@@ -466,6 +526,61 @@ public final class Gb28181Platform {
             }
         });
         return result;
+    }
+
+    // ---------------------------------------------------------------------------------------------- streams
+
+    private StreamManager streamManager() {
+        StreamManager m = streams;
+        if (m == null) {
+            throw new IllegalStateException("the media path is not running");
+        }
+        return m;
+    }
+
+    /** Starts live video, playback or download; completes once the 200 OK and the first RTP packet arrived. */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> startStream(
+            io.github.camelgb28181.media.session.StreamRequest request) {
+        try {
+            return streamManager().start(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Stops one stream (BYE, or CANCEL while its INVITE is pending). */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> stopStream(String streamId) {
+        return streamManager().stop(streamId);
+    }
+
+    /** Stops every stream of a channel, or of a device when {@code channelId} is null. */
+    public List<io.github.camelgb28181.media.session.StreamSession> stopStreams(String deviceId, String channelId) {
+        return streamManager().stopAll(deviceId, channelId);
+    }
+
+    /** Playback control: MANSRTSP PLAY/PAUSE with Scale or Range in an INFO of the stream's dialog. */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> controlStream(String streamId,
+            io.github.camelgb28181.media.mansrtsp.MansrtspRequest command) {
+        return streamManager().control(streamId, command);
+    }
+
+    /** The running streams with their statistics. */
+    public java.util.Collection<io.github.camelgb28181.media.session.StreamSession> streams() {
+        StreamManager m = streams;
+        return m == null ? List.of() : m.sessions();
+    }
+
+    public io.github.camelgb28181.media.session.StreamSession stream(String streamId) {
+        StreamManager m = streams;
+        return m == null ? null : m.session(streamId);
+    }
+
+    public void addStreamListener(StreamListener l) {
+        streamListeners.add(l);
+    }
+
+    public void removeStreamListener(StreamListener l) {
+        streamListeners.remove(l);
     }
 
     /** Answers that may span several MESSAGEs and carry SumNum (GB/T 28181-2016 A.2.6). */

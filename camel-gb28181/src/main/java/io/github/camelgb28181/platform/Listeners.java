@@ -22,6 +22,10 @@ final class Listeners<T> {
         list.remove(listener);
     }
 
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
     void fire(Consumer<T> call, Object event) {
         for (T l : list) {
             try {

@@ -18,6 +18,7 @@ import io.github.camelgb28181.sip.SipStackConfig;
  * @param userAgent              the User-Agent / Server value this platform sends
  * @param sync                   what the platform asks devices on its own
  * @param charsets               per-device charset overrides
+ * @param media                  the media path
  */
 public record PlatformConfig(
         String sipId,
@@ -30,7 +31,8 @@ public record PlatformConfig(
         long livenessCheckMs,
         String userAgent,
         DeviceSyncConfig sync,
-        DeviceCharsets charsets) {
+        DeviceCharsets charsets,
+        MediaConfig media) {
 
     public PlatformConfig {
         sync = sync == null ? DeviceSyncConfig.DEFAULTS : sync;

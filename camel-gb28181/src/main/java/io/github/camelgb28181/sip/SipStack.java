@@ -56,6 +56,7 @@ public final class SipStack {
     private int boundPort;
     private volatile String advertisedHost;
     private volatile boolean running;
+    private volatile java.util.function.BiConsumer<SipResponse, SipPeer> strayResponseHandler;
 
     public SipStack(SipStackConfig config, Executor handlerExecutor, SipRequestHandler handler,
                     ThreadFactory ioThreadFactory) {
@@ -65,6 +66,15 @@ public final class SipStack {
         this.ioThreadFactory = ioThreadFactory;
         this.parser = new SipMessageParser(config.maxMessageSize());
         this.serverTransactions = new ServerTransactionTable(config.transactionTimeoutMs());
+    }
+
+    /**
+     * Receives responses that match no client transaction, on the handler executor. A UAS retransmits its 2xx to an
+     * INVITE until it sees the ACK (RFC 3261 §13.3.1.4), and that ACK belongs to the dialog, not to the transaction
+     * that ended with the first 2xx: the dialog's owner must answer each retransmission with its ACK again.
+     */
+    public void setStrayResponseHandler(java.util.function.BiConsumer<SipResponse, SipPeer> handler) {
+        this.strayResponseHandler = handler;
     }
 
     public SipStackConfig config() {
@@ -371,7 +381,12 @@ public final class SipStack {
         String key = clientKey(top.branch(), cseq.method());
         SipClientTransaction tx = clientTransactions.get(key);
         if (tx == null) {
-            LOG.debug("response {} from {} matches no transaction", response.startLine(), source);
+            java.util.function.BiConsumer<SipResponse, SipPeer> stray = strayResponseHandler;
+            if (stray != null) {
+                handlerExecutor.execute(() -> stray.accept(response, source));
+            } else {
+                LOG.debug("response {} from {} matches no transaction", response.startLine(), source);
+            }
             return;
         }
         boolean isFinal = tx.onResponse(response);

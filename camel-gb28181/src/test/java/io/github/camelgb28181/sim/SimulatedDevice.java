@@ -114,8 +114,31 @@ public final class SimulatedDevice implements AutoCloseable {
         return send(new SipRequest("NOTIFY", target.toString(), h, xml.getBytes(Charset.forName("GB18030"))));
     }
 
+    /** The camera's media side: answers INVITEs and streams video. */
+    public final MediaResponder media = new MediaResponder(executor);
+
     private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
         SipRequest r = tx.request();
+        switch (r.method()) {
+            case "INVITE" -> {
+                media.onInvite(tx);
+                return;
+            }
+            case "ACK" -> {
+                media.onAck(r);
+                return;
+            }
+            case "BYE" -> {
+                media.onBye(tx);
+                return;
+            }
+            case "INFO" -> {
+                media.onInfo(tx);
+                return;
+            }
+            default -> {
+            }
+        }
         if (r.isMethod("SUBSCRIBE")) {
             int requested = Integer.parseInt(r.header(SipHeaderNames.EXPIRES).trim());
             subscriptions.add(new SubscriptionSeen(r, tx.toTag())); // recorded before the answer lets the next come
@@ -220,6 +243,29 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public String deviceId() {
         return deviceId;
+    }
+
+    /** Sends BYE in every media dialog this camera has (it ends its streams itself); returns the answers. */
+    public java.util.List<SipResponse> byeAll() throws Exception {
+        java.util.List<SipResponse> answers = new java.util.ArrayList<>();
+        for (SipRequest invite : media.invites) {
+            if (!media.activeCalls().contains(invite.callId())) {
+                continue;
+            }
+            SipHeaders h = SipHeaders.builder()
+                    .add(SipHeaderNames.VIA, stack.newVia(transport))
+                    .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.TO) + ";tag="
+                            + media.toTag(invite.callId()))
+                    .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.FROM))
+                    .add(SipHeaderNames.CALL_ID, invite.callId())
+                    .add(SipHeaderNames.CSEQ, "1 BYE")
+                    .add(SipHeaderNames.MAX_FORWARDS, 70)
+                    .build();
+            SipUri target = SipAddress.parse(invite.header(SipHeaderNames.CONTACT)).uri();
+            answers.add(send(new SipRequest("BYE", target.toString(), h, null)));
+            media.ended(invite.callId());
+        }
+        return answers;
     }
 
     /** How many MANSCDP messages of that CmdType the platform sent this device. */
@@ -354,6 +400,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     @Override
     public void close() {
+        media.closeAll();
         stack.stop();
         executor.shutdownNow();
     }

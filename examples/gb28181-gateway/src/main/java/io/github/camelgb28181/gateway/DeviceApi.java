@@ -88,6 +88,82 @@ public class DeviceApi {
         command(exchange.getMessage(), "Catalog", null, Map.of());
     }
 
+    /** POST …/channels/{channelId}/play?transport=udp|tcp-passive|tcp-active&stream=main|sub */
+    public void play(Exchange exchange) {
+        stream(exchange.getMessage(), "play");
+    }
+
+    /** POST …/channels/{channelId}/playback?start=…&end=…&transport=… */
+    public void playback(Exchange exchange) {
+        stream(exchange.getMessage(), "playback");
+    }
+
+    /** POST …/channels/{channelId}/download?start=…&end=…&speed=1..32&transport=… */
+    public void download(Exchange exchange) {
+        stream(exchange.getMessage(), "download");
+    }
+
+    /** POST /api/streams/{streamId}/control?action=pause|resume|speed|seek&value=… */
+    public void control(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String streamId = required(in, "streamId");
+        String action = required(in, "action");
+        String value = in.getHeader("value", String.class);
+        in.removeHeaders("*");
+        in.setHeader(Gb28181Constants.STREAM_ID, streamId);
+        in.setHeader(Gb28181Constants.ACTION, action);
+        if (value != null) {
+            in.setHeader(Gb28181Constants.VALUE, value);
+        }
+        exchange.setVariable("target", "gb28181:playbackControl");
+    }
+
+    /** DELETE /api/streams/{streamId} */
+    public void stop(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String streamId = required(in, "streamId");
+        in.removeHeaders("*");
+        in.setHeader(Gb28181Constants.STREAM_ID, streamId);
+        exchange.setVariable("target", "gb28181:stop");
+    }
+
+    private static void stream(Message in, String type) {
+        String deviceId = required(in, "deviceId");
+        String channel = channel(in);
+        String transport = in.getHeader("transport", "udp", String.class).trim();
+        if (!Set.of("udp", "tcp-passive", "tcp-active").contains(transport)) {
+            throw new IllegalArgumentException("transport must be udp, tcp-passive or tcp-active");
+        }
+        String stream = in.getHeader("stream", String.class);
+        if (stream != null && !Set.of("main", "sub").contains(stream)) {
+            throw new IllegalArgumentException("stream must be main or sub");
+        }
+        StringBuilder target = new StringBuilder("gb28181:").append(type).append("?transport=").append(transport);
+        if (stream != null) {
+            target.append("&stream=").append(stream);
+        }
+        LocalDateTime start = null;
+        LocalDateTime end = null;
+        if (!type.equals("play")) {
+            start = time("start", required(in, "start"));
+            end = time("end", required(in, "end"));
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("end must be after start");
+            }
+            if (type.equals("download") && in.getHeader("speed") != null) {
+                target.append("&downloadSpeed=").append(integer("speed", in.getHeader("speed", String.class), 1, 32));
+            }
+        }
+        in.removeHeaders("*");
+        in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
+        in.setHeader(Gb28181Constants.CHANNEL_ID, channel);
+        if (start != null) {
+            in.setHeader(Gb28181Constants.START_TIME, start.toString());
+            in.setHeader(Gb28181Constants.END_TIME, end.toString());
+        }
+        in.getExchange().setVariable("target", target.toString());
+    }
+
     private static void command(Message in, String name, String channel, Map<String, Object> params) {
         String deviceId = required(in, "deviceId");
         in.removeHeaders("*");
@@ -97,6 +173,7 @@ public class DeviceApi {
             in.setHeader(Gb28181Constants.CHANNEL_ID, channel);
         }
         in.setBody(params);
+        in.getExchange().setVariable("target", "gb28181:command");
     }
 
     private static String channel(Message in) {

@@ -5,6 +5,8 @@ import io.github.camelgb28181.device.Device;
 import io.github.camelgb28181.device.DeviceChannel;
 import io.github.camelgb28181.device.DeviceDetails;
 import io.github.camelgb28181.manscdp.model.Envelope;
+import io.github.camelgb28181.media.rtp.StreamStatistics;
+import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.manscdp.model.PresetItem;
 import io.github.camelgb28181.manscdp.model.RecordItem;
 import io.github.camelgb28181.platform.DeviceOfflineException;
@@ -88,6 +90,9 @@ public class DeviceViews {
         String command = m.getHeader(Gb28181Constants.COMMAND, String.class);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("deviceId", m.getHeader(Gb28181Constants.DEVICE_ID));
+        if (body instanceof StreamSession session) {
+            return streamView(session);
+        }
         if (body instanceof Integer sipStatus) {
             view.put("sipStatus", sipStatus);
             return view;
@@ -111,6 +116,48 @@ public class DeviceViews {
             case "RecordInfo" -> view.put("records", items);
             case "PresetQuery" -> view.put("presets", items);
             default -> view.put("result", body instanceof Envelope e ? e.getResult() : null);
+        }
+        return view;
+    }
+
+    /** The JSON view of running streams. */
+    public List<Map<String, Object>> streamViews(List<StreamSession> sessions) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (StreamSession s : sessions) {
+            views.add(streamView(s));
+        }
+        return views;
+    }
+
+    /** The JSON view of one stream, with its receive statistics. */
+    public Map<String, Object> streamView(StreamSession s) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("streamId", s.streamId());
+        view.put("deviceId", s.deviceId());
+        view.put("channelId", s.channelId());
+        view.put("type", s.type().name());
+        view.put("ssrc", s.ssrc());
+        view.put("port", s.localPort());
+        view.put("transport", s.transport().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        view.put("state", s.state().name());
+        view.put("remoteAddress", s.remoteHost() == null ? null : s.remoteHost() + ":" + s.remotePort());
+        view.put("codec", s.codec() == null ? null : s.codec().name());
+        view.put("width", s.width());
+        view.put("height", s.height());
+        view.put("createdAt", iso(s.createdAt()));
+        StreamStatistics st = s.statistics();
+        if (st != null) {
+            Map<String, Object> stats = new LinkedHashMap<>();
+            stats.put("packets", st.packets());
+            stats.put("bytes", st.bytes());
+            stats.put("lost", st.lost());
+            stats.put("reordered", st.reordered());
+            stats.put("frames", st.frames());
+            stats.put("keyFrames", st.keyFrames());
+            stats.put("droppedFrames", st.droppedFrames());
+            stats.put("fps", st.framesPerSecond());
+            stats.put("bitrate", st.bitsPerSecond());
+            view.put("statistics", stats);
         }
         return view;
     }

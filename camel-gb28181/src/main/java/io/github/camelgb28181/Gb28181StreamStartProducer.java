@@ -1,0 +1,115 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.media.sdp.GbSessionType;
+import io.github.camelgb28181.media.sdp.MediaTransport;
+import io.github.camelgb28181.media.sdp.SubStreamFlavour;
+import io.github.camelgb28181.media.session.StreamRequest;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * gb28181:play, gb28181:playback, gb28181:download: INVITEs the channel in {@link Gb28181Constants#CHANNEL_ID} of the
+ * device in {@link Gb28181Constants#DEVICE_ID}; completes, without a thread waiting, when the device answered and the
+ * first RTP packet arrived, with the {@code StreamSession} as body and its ID in {@link Gb28181Constants#STREAM_ID}.
+ */
+final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
+
+    Gb28181StreamStartProducer(Gb28181Endpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        StreamRequest request;
+        try {
+            request = request(exchange.getMessage());
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return complete(exchange, callback, platform().startStream(request), (ex, session) -> {
+            ex.getMessage().setBody(session);
+            ex.getMessage().setHeader(Gb28181Constants.STREAM_ID, session.streamId());
+        });
+    }
+
+    private StreamRequest request(Message in) {
+        Gb28181Endpoint e = getEndpoint();
+        String deviceId = requireDeviceId(in.getExchange());
+        String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
+        MediaTransport transport = transport(in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(),
+                String.class));
+        int subStream = subStream(e.getStream());
+        SubStreamFlavour flavour = SubStreamFlavour.valueOf(e.getSubStreamFlavour().toUpperCase(Locale.ROOT));
+        GbSessionType type = switch (e.getType()) {
+            case play -> GbSessionType.PLAY;
+            case playback -> GbSessionType.PLAYBACK;
+            case download -> GbSessionType.DOWNLOAD;
+            default -> throw new IllegalStateException("not a stream start endpoint: " + e.getType());
+        };
+        if (type == GbSessionType.PLAY) {
+            return new StreamRequest(deviceId, channelId, type, null, null, 0, transport, subStream, flavour);
+        }
+        Instant start = time(in, Gb28181Constants.START_TIME);
+        Instant end = time(in, Gb28181Constants.END_TIME);
+        return new StreamRequest(deviceId, channelId, type, start, end,
+                type == GbSessionType.DOWNLOAD ? e.getDownloadSpeed() : 0, transport, subStream, flavour);
+    }
+
+    static MediaTransport transport(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "udp" -> MediaTransport.UDP;
+            case "tcp-passive", "tcp" -> MediaTransport.TCP_PASSIVE;
+            case "tcp-active" -> MediaTransport.TCP_ACTIVE;
+            default -> throw new IllegalArgumentException("transport must be udp, tcp-passive or tcp-active, not '"
+                    + text + "'");
+        };
+    }
+
+    static int subStream(String text) {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "main" -> 0;
+            case "sub" -> 1;
+            default -> {
+                try {
+                    yield Integer.parseInt(text.trim());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("stream must be main, sub or a number, not '" + text + "'");
+                }
+            }
+        };
+    }
+
+    private static Instant time(Message in, String header) {
+        Object v = in.getHeader(header);
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v == null) {
+            throw new IllegalArgumentException("header " + header + " is required");
+        }
+        String text = v.toString().trim();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                // GB devices keep local time without a zone (A.2.1), so a bare time is the JVM's local time
+                return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("header " + header + " must be an ISO-8601 date-time: " + text);
+            }
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.media.AccessUnit;
+import io.github.camelgb28181.media.ElementaryStream;
+import io.github.camelgb28181.media.MediaCodec;
+import io.github.camelgb28181.media.session.StreamEvent;
+import io.github.camelgb28181.media.session.StreamSession;
+import io.github.camelgb28181.media.session.StreamState;
+import io.github.camelgb28181.sim.MediaResponder;
+import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.sip.SipTransport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Live streams end to end over real sockets: a simulated camera answers the platform's INVITE and streams PS over RTP
+ * (UDP, TCP passive, TCP active); the demuxed frames that reach gb28181:frames are the camera's source frames, byte
+ * for byte; BYE in both directions; the watchdog re-INVITEs a stream that stopped.
+ */
+class StreamTest extends Gb28181TestSupport {
+
+    private static final String IPC = "34020000001320000001";
+    private final BlockingQueue<Exchange> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Exchange> streamEvents = new LinkedBlockingQueue<>();
+
+    private CamelContext server(Consumer<Gb28181Configuration> configure) throws Exception {
+        return startServer(c -> {
+            c.setMediaPortMin(31000 + (int) (ProcessHandle.current().pid() % 50) * 40);
+            c.setMediaPortMax(c.getMediaPortMin() + 39);
+            c.setMediaPortQuarantine(0);
+            c.setMediaIoThreads(2);
+            configure.accept(c);
+        }, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gb28181:frames").process(frames::add);
+                from("gb28181:stream").process(streamEvents::add);
+            }
+        });
+    }
+
+    private SimulatedDevice camera(CamelContext server) throws Exception {
+        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        assertEquals(200, ipc.register(3600).status());
+        return ipc;
+    }
+
+    private StreamEvent awaitStreamEvent(StreamEvent.Type type, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        List<String> seen = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            Exchange e = streamEvents.poll(deadline - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+            if (e == null) {
+                break;
+            }
+            StreamEvent event = e.getIn().getBody(StreamEvent.class);
+            seen.add(event.type().name());
+            if (event.type() == type) {
+                return event;
+            }
+        }
+        fail("no " + type + " stream event within " + timeoutMs + " ms; seen " + seen);
+        return null;
+    }
+
+    /** The camera received this many BYEs (they travel while the stop completes). */
+    private static void awaitByes(SimulatedDevice ipc, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (ipc.media.byes.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(count, ipc.media.byes.size(), "BYEs received by the camera");
+    }
+
+    /** The frames of one stream as they reached the route, until {@code count} video frames arrived. */
+    private List<AccessUnit> videoFrames(String streamId, int count) throws InterruptedException {
+        List<AccessUnit> video = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (video.size() < count && System.currentTimeMillis() < deadline) {
+            Exchange e = frames.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null && streamId.equals(e.getIn().getHeader(Gb28181Constants.STREAM_ID))) {
+                AccessUnit unit = e.getIn().getBody(AccessUnit.class);
+                if (unit.isVideo()) {
+                    video.add(unit);
+                }
+            }
+        }
+        return video;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp-passive", "tcp-active"})
+    void playDeliversTheCamerasFramesByteForByte(String transport) throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ElementaryStream source = ipc.media.video;
+        ProducerTemplate template = server.createProducerTemplate();
+
+        Exchange play = template.request("gb28181:play?transport=" + transport + "&stream=main", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, IPC);
+        });
+        assertTrue(play.getException() == null, () -> "play failed: " + play.getException());
+        StreamSession session = play.getMessage().getBody(StreamSession.class);
+        assertEquals(session.streamId(), play.getMessage().getHeader(Gb28181Constants.STREAM_ID));
+        assertEquals(IPC, session.channelId());
+        assertTrue(session.ssrc().startsWith("0" + DOMAIN.substring(3, 8)), "live SSRC in the GB form: "
+                + session.ssrc());
+        String offer = new String(ipc.media.invites.get(0).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(offer.contains("s=Play") && offer.contains("y=" + session.ssrc()), offer);
+        assertTrue(offer.contains("a=streamnumber:0"), "main stream asked for: " + offer);
+        assertEquals(IPC + ":" + session.ssrc() + "," + SERVER_ID + ":0",
+                ipc.media.invites.get(0).header("Subject"));
+
+        int n = source.frames().size();
+        List<AccessUnit> got = videoFrames(session.streamId(), n);
+        assertEquals(n, got.size(), "every frame of one pass of the fixture");
+        // the camera loops the fixture from its first (key) frame: the route sees exactly the source frames
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(source.frames().get(i).data(), got.get(i).data(), "frame " + i);
+            assertEquals(source.frames().get(i).key(), got.get(i).keyFrame(), "key flag of frame " + i);
+            assertEquals(MediaCodec.H264, got.get(i).codec());
+            if (i > 0) {
+                assertTrue(got.get(i).pts() > got.get(i - 1).pts(), "PTS grows");
+            }
+        }
+        StreamSession live = template.requestBodyAndHeader("gb28181:streams", null, Gb28181Constants.STREAM_ID,
+                session.streamId(), StreamSession.class);
+        assertEquals(StreamState.STREAMING, live.state());
+        assertEquals(source.width(), live.width());
+        assertTrue(live.statistics().frames() >= n);
+        assertEquals(0, live.statistics().lost());
+
+        StreamSession stopped = template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID,
+                session.streamId(), StreamSession.class);
+        assertEquals(StreamState.ENDED, stopped.state());
+        awaitByes(ipc, 1);
+        awaitStreamEvent(StreamEvent.Type.STOPPED, 5000);
+        assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+
+    @Test
+    void lifecycleEventsTellEveryStep() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ProducerTemplate template = server.createProducerTemplate();
+        template.requestBodyAndHeaders("gb28181:play", null, Map.of(Gb28181Constants.DEVICE_ID, IPC));
+        List<StreamEvent.Type> expected = List.of(StreamEvent.Type.INVITE_SENT, StreamEvent.Type.ANSWERED,
+                StreamEvent.Type.ACK_SENT, StreamEvent.Type.FIRST_RTP, StreamEvent.Type.FIRST_KEY_FRAME);
+        for (StreamEvent.Type t : expected) {
+            awaitStreamEvent(t, 5000);
+        }
+    }
+
+    @Test
+    void aByeFromTheCameraEndsTheStream() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ProducerTemplate template = server.createProducerTemplate();
+        StreamSession s = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
+                StreamSession.class);
+        assertEquals(200, ipc.byeAll().get(0).status());
+        awaitStreamEvent(StreamEvent.Type.BYE_RECEIVED, 5000);
+        StreamEvent stopped = awaitStreamEvent(StreamEvent.Type.STOPPED, 5000);
+        assertEquals(s.streamId(), stopped.session().streamId());
+        assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+        assertEquals(0, ipc.media.byes.size(), "no BYE back for a BYE");
+    }
+
+    @Test
+    void aStreamThatStopsIsReinvited() throws Exception {
+        CamelContext server = server(c -> {
+            c.setStreamTimeout(800);
+            c.setReinviteBackoff(100);
+        });
+        SimulatedDevice ipc = camera(server);
+        ipc.media.stopAfterFrames = 10;
+        ProducerTemplate template = server.createProducerTemplate();
+        StreamSession s = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
+                StreamSession.class);
+        ipc.media.stopAfterFrames = Integer.MAX_VALUE; // the re-INVITEd stream keeps going
+        awaitStreamEvent(StreamEvent.Type.TIMEOUT, 5000);
+        awaitStreamEvent(StreamEvent.Type.REINVITE, 5000);
+        StreamEvent again = awaitStreamEvent(StreamEvent.Type.FIRST_RTP, 5000);
+        assertEquals(s.streamId(), again.session().streamId(), "the stream keeps its ID across re-INVITEs");
+        assertEquals(2, ipc.media.invites.size());
+        awaitByes(ipc, 1); // the dead dialog was hung up
+        assertFalse(videoFrames(s.streamId(), 5).isEmpty());
+    }
+
+    @Test
+    void answersWithAnotherOrNoSsrcAreFollowed() throws Exception {
+        CamelContext server = server(c -> c.setSsrcCheck("strict"));
+        SimulatedDevice ipc = camera(server);
+        ProducerTemplate template = server.createProducerTemplate();
+        ipc.media.ssrcAnswer = MediaResponder.SsrcAnswer.OTHER;
+        StreamSession other = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
+                StreamSession.class);
+        assertEquals("2000000042", other.ssrc(), "the answer's y= is what the RTP carries");
+        assertFalse(videoFrames(other.streamId(), 3).isEmpty());
+        template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.DEVICE_ID, IPC);
+        ipc.media.ssrcAnswer = MediaResponder.SsrcAnswer.NONE;
+        StreamSession none = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
+                StreamSession.class);
+        assertFalse(videoFrames(none.streamId(), 3).isEmpty());
+    }
+
+    @Test
+    void anAnswerWithPortZeroFailsClearlyAndHangsUp() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ipc.media.answerPort0 = true;
+        CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
+                () -> server.createProducerTemplate().requestBodyAndHeader("gb28181:play", null,
+                        Gb28181Constants.DEVICE_ID, IPC));
+        assertTrue(e.getCause().getMessage().contains("unusable SDP answer"), e.getCause().getMessage());
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+        awaitByes(ipc, 1);
+    }
+
+    @Test
+    void stopAllStreamsOfADevice() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ProducerTemplate template = server.createProducerTemplate();
+        for (String t : List.of("udp", "tcp-passive")) {
+            template.requestBodyAndHeaders("gb28181:play?transport=" + t, null,
+                    Map.of(Gb28181Constants.DEVICE_ID, IPC));
+        }
+        assertEquals(2, template.requestBody("gb28181:streams", null, List.class).size());
+        List<?> stopped = template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.DEVICE_ID, IPC,
+                List.class);
+        assertEquals(2, stopped.size());
+        awaitByes(ipc, 2);
+        assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+}
