@@ -9,8 +9,8 @@ import io.github.camelgb28181.media.codec.ParameterSets;
 
 /**
  * Builds access units from what {@link PsDemuxer} reports: a video frame is the payload of consecutive video PES up
- * to the RTP marker, a PES with a new PTS, or a pack header followed by a PES with a new PTS (devices that repeat the
- * pack header for each PES of a large frame keep its PTS, so those PES stay one frame). Each audio PES is one unit.
+ * to the RTP marker, the next pack header (GB/T 28181 devices start each frame with one) or a PES with a new PTS,
+ * whichever comes first; PES without a PTS continue the frame. Each audio PES is one unit.
  *
  * <p>After a loss the frame being built is dropped and video is held until a key frame that is known to be whole:
  * it must follow a pack header, carry a PTS other than the broken frame's, and its first PES must begin with a start
@@ -43,7 +43,6 @@ public final class AccessUnitAssembler implements PsListener {
     private long videoPts;
     private long videoDts;
     private long lastVideoPts = PsListener.NO_TIMESTAMP;
-    private boolean packSinceLastVideoPes;
     private boolean audioOpen;
     private boolean audioBroken;
     private int audioStreamId;
@@ -81,7 +80,9 @@ public final class AccessUnitAssembler implements PsListener {
 
     @Override
     public void onPackHeader() {
-        packSinceLastVideoPes = true;
+        if (videoOpen) {
+            finishVideo();
+        }
         needPackHeader = false;
     }
 
@@ -106,11 +107,9 @@ public final class AccessUnitAssembler implements PsListener {
     }
 
     private void startVideoPes(long pts, long dts) {
-        boolean newPts = pts != PsListener.NO_TIMESTAMP && pts != videoPts;
-        if (videoOpen && (newPts || packSinceLastVideoPes && pts == PsListener.NO_TIMESTAMP)) {
+        if (videoOpen && pts != PsListener.NO_TIMESTAMP && pts != videoPts) {
             finishVideo();
         }
-        packSinceLastVideoPes = false;
         current = VIDEO;
         if (videoOpen) {
             return;
