@@ -29,6 +29,11 @@ public final class AccessUnitAssembler implements PsListener {
     private static final int VIDEO = 1;
     private static final int AUDIO = 2;
     private static final double FPS_SMOOTHING = 0.1;
+    /**
+     * How far into a frame the codec is looked for: parameter sets, AUD and IRAP/IDR headers sit at its start, and
+     * scanning a whole P-frame's slice for proof that is never there would cost a pass over every byte.
+     */
+    private static final int CODEC_PROOF_WINDOW = 4096;
 
     private final AccessUnitListener listener;
     private final int maxAccessUnitSize;
@@ -252,7 +257,7 @@ public final class AccessUnitAssembler implements PsListener {
      */
     private MediaCodec videoCodec(byte[] data, int length) {
         MediaCodec declared = streamMap == null ? null : firstVideoCodec(streamMap);
-        MediaCodec detected = NalUnits.guessCodec(data, 0, length);
+        MediaCodec detected = NalUnits.guessCodec(data, 0, Math.min(length, CODEC_PROOF_WINDOW));
         MediaCodec codec = detected != null ? detected : videoCodec != null ? videoCodec
                 : declared != null ? declared : MediaCodec.UNKNOWN;
         if (detected != null && declared != null && declared != detected && reportedMismatch != detected) {
