@@ -40,6 +40,11 @@ public final class PsMuxer {
                     packStuffing, stuffingByte, privateStream);
         }
 
+        public Options withMaxPesPayload(int max) {
+            return new Options(videoStreamType, writePsm, audio, max, pesLength, ptsOnEveryPes, packStuffing,
+                    stuffingByte, privateStream);
+        }
+
         public Options withPesLength(PesLength length) {
             return new Options(videoStreamType, writePsm, audio, maxPesPayload, length, ptsOnEveryPes,
                     packStuffing, stuffingByte, privateStream);

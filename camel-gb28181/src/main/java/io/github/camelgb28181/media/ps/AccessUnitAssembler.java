@@ -62,6 +62,8 @@ public final class AccessUnitAssembler implements PsListener {
     private boolean firstKeyFrameSeen;
     private MediaCodec reportedMismatch;
 
+    /** Published for readers on other threads; the tracker itself belongs to the feeding thread. */
+    private volatile ParameterSets latestParameterSets;
     private volatile MediaCodec videoCodec;
     private volatile MediaCodec audioCodec;
     private volatile long frames;
@@ -192,6 +194,8 @@ public final class AccessUnitAssembler implements PsListener {
         onDiscontinuity();
         recovering = false;
         streamMap = null;
+        parameterSets.clear();
+        latestParameterSets = null;
         lastVideoPts = PsListener.NO_TIMESTAMP;
         brokenPts = PsListener.NO_TIMESTAMP;
         reportedMismatch = null;
@@ -210,6 +214,7 @@ public final class AccessUnitAssembler implements PsListener {
         if (parameterSets.takeChanged()) {
             ParameterSets sets = parameterSets.current();
             if (sets != null) {
+                latestParameterSets = sets;
                 listener.onParameterSets(sets);
             }
         }
@@ -352,8 +357,9 @@ public final class AccessUnitAssembler implements PsListener {
         return data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 0 && data[3] == 1);
     }
 
+    /** The latest parameter sets, or {@code null} before any; safe to call from any thread. */
     public ParameterSets parameterSets() {
-        return parameterSets.current();
+        return latestParameterSets;
     }
 
     public MediaCodec videoCodec() {
@@ -365,11 +371,13 @@ public final class AccessUnitAssembler implements PsListener {
     }
 
     public int width() {
-        return parameterSets.width();
+        ParameterSets sets = latestParameterSets;
+        return sets == null ? 0 : sets.width();
     }
 
     public int height() {
-        return parameterSets.height();
+        ParameterSets sets = latestParameterSets;
+        return sets == null ? 0 : sets.height();
     }
 
     /** Frames per second from the smoothed PTS interval; 0 before two frames. */

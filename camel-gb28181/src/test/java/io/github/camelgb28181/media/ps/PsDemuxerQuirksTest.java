@@ -189,6 +189,46 @@ class PsDemuxerQuirksTest {
     }
 
     /**
+     * A key frame of two slices in two PES, the second PES starting at the second slice's start code. A loss in the
+     * first PES must not let the second pass as a key frame of its own, whether it repeats the PTS or has none.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = { true, false })
+    void aLossInsideAFrameDoesNotLetItsLaterSlicesPassAsAFrame(boolean ptsOnEveryPes) {
+        ElementaryStream es = ElementaryStream.h264Yuv444();
+        byte[] frame = es.frames().get(0).data();
+        int idr = indexOf(frame, new byte[] { 0, 0, 1, 0x65 });
+        byte[] twoSlices = java.util.Arrays.copyOf(frame, frame.length + frame.length - idr);
+        System.arraycopy(frame, idr, twoSlices, frame.length, frame.length - idr);
+        PsMuxer.Options options = PsMuxer.Options.gb(MediaCodec.H264).withMaxPesPayload(frame.length);
+        PsMuxer muxer = new PsMuxer(ptsOnEveryPes ? options : options.withPtsOnFirstPesOnly());
+        byte[] broken = muxer.videoFrame(twoSlices, 0, true);
+        byte[] next = muxer.videoFrame(es.frames().get(5).data(), 5 * GbStream.FRAME_TICKS, true);
+        int secondPes = indexOf(broken, new byte[] { 0, 0, 1, (byte) 0xE0 }) + 100;
+        secondPes = secondPes + indexOf(java.util.Arrays.copyOfRange(broken, secondPes, broken.length),
+                new byte[] { 0, 0, 1, (byte) 0xE0 });
+
+        CollectingListener listener = new CollectingListener();
+        PsDemuxer demuxer = new PsDemuxer(new AccessUnitAssembler(listener, 8 << 20));
+        demuxer.feed(broken, 0, secondPes - 500, false);
+        demuxer.discontinuity(); // the packet that held [secondPes - 500, secondPes - 100) was lost
+        demuxer.feed(broken, secondPes - 100, broken.length - (secondPes - 100), true);
+        demuxer.feed(next, 0, next.length, true);
+
+        assertEquals(1, listener.units.size(), "only the next key frame");
+        assertArrayEquals(es.frames().get(5).data(), listener.units.get(0).data());
+    }
+
+    static int indexOf(byte[] data, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    /**
      * The bytes of one frame as a camera sent them: MPEG-2 pack header with two stuffing bytes that are not 0xFF, a
      * PSM declaring H.264 and G.711A, Hikvision's 0xBD private packet, and a video PES of length 0 holding an AUD and
      * an IDR slice header.

@@ -250,6 +250,30 @@ class RtpStreamReceiverTest {
     }
 
     @Test
+    void ssrcPolicyOffFollowsANewSourceAndResetForgetsTheOldStream() {
+        ElementaryStream es = ElementaryStream.h264Yuv444();
+        GbStream first = GbStream.build(es, PsMuxer.Options.gb(MediaCodec.H264), 0, 100);
+        List<byte[]> other = new ArrayList<>();
+        for (byte[] packet : first.packets()) {
+            byte[] copy = packet.clone();
+            copy[11] ^= 1; // another SSRC, same sequence numbers: nothing of it may look like a duplicate
+            other.add(copy);
+        }
+        CollectingListener listener = new CollectingListener();
+        RtpStreamReceiver receiver = new RtpStreamReceiver(RtpReceiverConfig.udp().withSsrc(SsrcPolicy.OFF, -1),
+                listener);
+        long now = feed(receiver, other, feed(receiver, first.packets(), 0));
+        assertEquals(2 * es.frames().size(), listener.video().size());
+        assertEquals(0, receiver.statistics().duplicates());
+
+        receiver.reset();
+        assertEquals(null, receiver.parameterSets());
+        feed(receiver, first.packets(), now);
+        assertEquals(3 * es.frames().size(), listener.video().size());
+        assertEquals(es.width(), receiver.parameterSets().width(), "parameter sets learnt again after reset");
+    }
+
+    @Test
     void directNettyBuffersAreReadWithoutMovingTheReaderIndex() {
         ElementaryStream es = ElementaryStream.h264Yuv444();
         GbStream stream = GbStream.build(es, PsMuxer.Options.gb(MediaCodec.H264), 0, 0);
