@@ -12,57 +12,57 @@ public final class PsMuxer {
     /** What to write, and which device quirks to imitate. */
     public record Options(int videoStreamType, boolean writePsm, boolean audio, int maxPesPayload,
                           PesLength pesLength, boolean ptsOnEveryPes, int packStuffing, int stuffingByte,
-                          boolean privateStream, boolean packHeaderPerPes) {
+                          boolean privateStream) {
 
         public static Options gb(MediaCodec codec) {
             return new Options(codec == MediaCodec.H265 ? 0x24 : 0x1B, true, false, 65_500, PesLength.EXACT, true,
-                    0, 0xFF, false, false);
+                    0, 0xFF, false);
         }
 
         public Options withAudio() {
             return new Options(videoStreamType, writePsm, true, maxPesPayload, pesLength, ptsOnEveryPes,
-                    packStuffing, stuffingByte, privateStream, packHeaderPerPes);
+                    packStuffing, stuffingByte, privateStream);
         }
 
         public Options withoutPsm() {
             return new Options(videoStreamType, false, audio, maxPesPayload, pesLength, ptsOnEveryPes,
-                    packStuffing, stuffingByte, privateStream, packHeaderPerPes);
+                    packStuffing, stuffingByte, privateStream);
         }
 
         public Options withVideoStreamType(int type) {
             return new Options(type, writePsm, audio, maxPesPayload, pesLength, ptsOnEveryPes, packStuffing,
-                    stuffingByte, privateStream, packHeaderPerPes);
+                    stuffingByte, privateStream);
         }
 
         /** One PES per frame however large, its length written as the device chooses. */
         public Options withSinglePes(PesLength length) {
             return new Options(videoStreamType, writePsm, audio, Integer.MAX_VALUE, length, ptsOnEveryPes,
-                    packStuffing, stuffingByte, privateStream, packHeaderPerPes);
+                    packStuffing, stuffingByte, privateStream);
+        }
+
+        public Options withMaxPesPayload(int max) {
+            return new Options(videoStreamType, writePsm, audio, max, pesLength, ptsOnEveryPes, packStuffing,
+                    stuffingByte, privateStream);
         }
 
         public Options withPesLength(PesLength length) {
             return new Options(videoStreamType, writePsm, audio, maxPesPayload, length, ptsOnEveryPes,
-                    packStuffing, stuffingByte, privateStream, packHeaderPerPes);
+                    packStuffing, stuffingByte, privateStream);
         }
 
         public Options withPtsOnFirstPesOnly() {
             return new Options(videoStreamType, writePsm, audio, maxPesPayload, pesLength, false, packStuffing,
-                    stuffingByte, privateStream, packHeaderPerPes);
+                    stuffingByte, privateStream);
         }
 
         public Options withPackStuffing(int count, int value) {
             return new Options(videoStreamType, writePsm, audio, maxPesPayload, pesLength, ptsOnEveryPes, count,
-                    value, privateStream, packHeaderPerPes);
+                    value, privateStream);
         }
 
         public Options withPrivateStream() {
             return new Options(videoStreamType, writePsm, audio, maxPesPayload, pesLength, ptsOnEveryPes,
-                    packStuffing, stuffingByte, true, packHeaderPerPes);
-        }
-
-        public Options withPackHeaderPerPes() {
-            return new Options(videoStreamType, writePsm, audio, maxPesPayload, pesLength, ptsOnEveryPes,
-                    packStuffing, stuffingByte, privateStream, true);
+                    packStuffing, stuffingByte, true);
         }
     }
 
@@ -105,9 +105,6 @@ public final class PsMuxer {
         while (at < frame.length) {
             int n = Math.min(options.maxPesPayload(), frame.length - at);
             byte[] part = java.util.Arrays.copyOfRange(frame, at, at + n);
-            if (!first && options.packHeaderPerPes()) {
-                packHeader(out, pts);
-            }
             pes(out, VIDEO_ID, part, first || options.ptsOnEveryPes() ? pts : -1, options.pesLength());
             at += n;
             first = false;

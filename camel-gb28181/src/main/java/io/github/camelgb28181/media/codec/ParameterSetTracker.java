@@ -66,17 +66,14 @@ public final class ParameterSetTracker {
         return current;
     }
 
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
     /** SPS NAL units that could not be parsed (kept anyway: a decoder may still make sense of them). */
     public long invalidSps() {
         return invalidSps;
+    }
+
+    /** Forgets everything (a new stream). */
+    public void clear() {
+        reset(null);
     }
 
     private void reset(MediaCodec newCodec) {

@@ -9,8 +9,8 @@ import io.github.camelgb28181.media.codec.ParameterSets;
 
 /**
  * Builds access units from what {@link PsDemuxer} reports: a video frame is the payload of consecutive video PES up
- * to the RTP marker, a PES with a new PTS, or a pack header followed by a PES with a new PTS (devices that repeat the
- * pack header for each PES of a large frame keep its PTS, so those PES stay one frame). Each audio PES is one unit.
+ * to the RTP marker, the next pack header (GB/T 28181 devices start each frame with one) or a PES with a new PTS,
+ * whichever comes first; PES without a PTS continue the frame. Each audio PES is one unit.
  *
  * <p>After a loss the frame being built is dropped and video is held until a key frame that is known to be whole:
  * it must follow a pack header, carry a PTS other than the broken frame's, and its first PES must begin with a start
@@ -29,6 +29,11 @@ public final class AccessUnitAssembler implements PsListener {
     private static final int VIDEO = 1;
     private static final int AUDIO = 2;
     private static final double FPS_SMOOTHING = 0.1;
+    /**
+     * How far into a frame the codec is looked for: parameter sets, AUD and IRAP/IDR headers sit at its start, and
+     * scanning a whole P-frame's slice for proof that is never there would cost a pass over every byte.
+     */
+    private static final int CODEC_PROOF_WINDOW = 4096;
 
     private final AccessUnitListener listener;
     private final int maxAccessUnitSize;
@@ -43,7 +48,6 @@ public final class AccessUnitAssembler implements PsListener {
     private long videoPts;
     private long videoDts;
     private long lastVideoPts = PsListener.NO_TIMESTAMP;
-    private boolean packSinceLastVideoPes;
     private boolean audioOpen;
     private boolean audioBroken;
     private int audioStreamId;
@@ -58,6 +62,8 @@ public final class AccessUnitAssembler implements PsListener {
     private boolean firstKeyFrameSeen;
     private MediaCodec reportedMismatch;
 
+    /** Published for readers on other threads; the tracker itself belongs to the feeding thread. */
+    private volatile ParameterSets latestParameterSets;
     private volatile MediaCodec videoCodec;
     private volatile MediaCodec audioCodec;
     private volatile long frames;
@@ -81,7 +87,9 @@ public final class AccessUnitAssembler implements PsListener {
 
     @Override
     public void onPackHeader() {
-        packSinceLastVideoPes = true;
+        if (videoOpen) {
+            finishVideo();
+        }
         needPackHeader = false;
     }
 
@@ -106,11 +114,9 @@ public final class AccessUnitAssembler implements PsListener {
     }
 
     private void startVideoPes(long pts, long dts) {
-        boolean newPts = pts != PsListener.NO_TIMESTAMP && pts != videoPts;
-        if (videoOpen && (newPts || packSinceLastVideoPes && pts == PsListener.NO_TIMESTAMP)) {
+        if (videoOpen && pts != PsListener.NO_TIMESTAMP && pts != videoPts) {
             finishVideo();
         }
-        packSinceLastVideoPes = false;
         current = VIDEO;
         if (videoOpen) {
             return;
@@ -188,6 +194,8 @@ public final class AccessUnitAssembler implements PsListener {
         onDiscontinuity();
         recovering = false;
         streamMap = null;
+        parameterSets.clear();
+        latestParameterSets = null;
         lastVideoPts = PsListener.NO_TIMESTAMP;
         brokenPts = PsListener.NO_TIMESTAMP;
         reportedMismatch = null;
@@ -206,6 +214,7 @@ public final class AccessUnitAssembler implements PsListener {
         if (parameterSets.takeChanged()) {
             ParameterSets sets = parameterSets.current();
             if (sets != null) {
+                latestParameterSets = sets;
                 listener.onParameterSets(sets);
             }
         }
@@ -253,7 +262,7 @@ public final class AccessUnitAssembler implements PsListener {
      */
     private MediaCodec videoCodec(byte[] data, int length) {
         MediaCodec declared = streamMap == null ? null : firstVideoCodec(streamMap);
-        MediaCodec detected = NalUnits.guessCodec(data, 0, length);
+        MediaCodec detected = NalUnits.guessCodec(data, 0, Math.min(length, CODEC_PROOF_WINDOW));
         MediaCodec codec = detected != null ? detected : videoCodec != null ? videoCodec
                 : declared != null ? declared : MediaCodec.UNKNOWN;
         if (detected != null && declared != null && declared != detected && reportedMismatch != detected) {
@@ -348,8 +357,9 @@ public final class AccessUnitAssembler implements PsListener {
         return data[0] == 0 && data[1] == 0 && (data[2] == 1 || data[2] == 0 && data[3] == 1);
     }
 
+    /** The latest parameter sets, or {@code null} before any; safe to call from any thread. */
     public ParameterSets parameterSets() {
-        return parameterSets.current();
+        return latestParameterSets;
     }
 
     public MediaCodec videoCodec() {
@@ -361,11 +371,13 @@ public final class AccessUnitAssembler implements PsListener {
     }
 
     public int width() {
-        return parameterSets.width();
+        ParameterSets sets = latestParameterSets;
+        return sets == null ? 0 : sets.width();
     }
 
     public int height() {
-        return parameterSets.height();
+        ParameterSets sets = latestParameterSets;
+        return sets == null ? 0 : sets.height();
     }
 
     /** Frames per second from the smoothed PTS interval; 0 before two frames. */

@@ -17,7 +17,7 @@ package io.github.camelgb28181.media.ps;
  */
 public final class PsDemuxer {
 
-    /** The largest header kept whole: a PES header is at most 9 + 255 bytes; a PSM or system header at most 6 + 65535. */
+    /** The largest header kept whole: a PES header is at most 9 + 255 bytes, a PSM or system header 6 + 65535. */
     private static final int MAX_HEADER = 6 + 0xFFFF;
     private static final int PACK_START = 0xBA;
     private static final int END_CODE = 0xB9;
@@ -42,7 +42,7 @@ public final class PsDemuxer {
     /** Video: payload bytes the PES header declared (0: unbounded); audio/skip: bytes still to pass. */
     private int declaredPayload;
     private int payloadSeen;
-    /** A suffix of the video payload that may be the start of a start code: 1 = {@code 00}, 2 = {@code 00 00}, 3 = {@code 00 00 01}. */
+    /** Video payload held back as a possible start code: 1 = {@code 00}, 2 = {@code 00 00}, 3 = {@code 00 00 01}. */
     private int heldPrefix;
     /** Bytes read in the current search for a start code, to count what was junk once it is found. */
     private int syncBytes;

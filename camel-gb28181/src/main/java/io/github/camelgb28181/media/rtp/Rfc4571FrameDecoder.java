@@ -14,7 +14,9 @@ import java.util.List;
  * bytes), and a wrong length would otherwise misread everything after it. So a length below 12 or above the limit, or
  * a frame that is not an RTP v2 packet with the expected SSRC, starts a resynchronisation: the decoder scans forward
  * for a position where a plausible length is followed by a valid RTP header with that SSRC (and, when it is already
- * there, the next frame's header too). Without an expected SSRC the first valid frame's SSRC is adopted.
+ * there, the next frame's header too). A frame whose successor does not look like a frame while a frame start lies
+ * inside it was cut short by the device; it is dropped from that inner start on. Without an expected SSRC the first
+ * valid frame's SSRC is adopted.
  *
  * <p>One instance per connection (not sharable). Counters are written by the event loop and may be read elsewhere.
  */
@@ -58,6 +60,15 @@ public final class Rfc4571FrameDecoder extends ByteToMessageDecoder {
             }
             if (available < length) {
                 return; // wait for the rest of a frame whose header looks right
+            }
+            if (!nextFrameMatches(in, at + PREFIX + length, in.writerIndex())) {
+                int embedded = findFrameStart(in, at + PREFIX + 1, at + PREFIX + length);
+                if (embedded >= 0) {
+                    // a packet cut short (a device that restarted its write): the frame swallowed the next one
+                    startResync();
+                    skip(in, embedded - at);
+                    continue;
+                }
             }
             if (ssrc < 0) {
                 ssrc = in.getUnsignedInt(at + PREFIX + 8);
@@ -114,26 +125,40 @@ public final class Rfc4571FrameDecoder extends ByteToMessageDecoder {
      * before one was found (the last bytes are kept, they may begin one).
      */
     private boolean resynchronise(ByteBuf in) {
-        if (!resynchronising) {
-            resynchronising = true;
-            resyncs++;
-        }
+        startResync();
         int start = in.readerIndex();
         int end = in.writerIndex();
-        for (int at = start + 1; at + PREFIX <= end; at++) {
-            int length = in.getUnsignedShort(at);
-            int available = end - at - PREFIX;
-            if (plausible(length) && available >= RtpPacket.HEADER_SIZE
-                    && headerMatches(in, at + PREFIX, Math.min(length, available), length)
-                    && nextFrameMatches(in, at + PREFIX + length, end)) {
-                skip(in, at - start);
-                return true;
-            }
+        int found = findFrameStart(in, start + 1, end);
+        if (found >= 0) {
+            skip(in, found - start);
+            return true;
         }
         // keep what could still be the start of a frame whose header has not fully arrived
         int keep = Math.min(end - start, PREFIX + RtpPacket.HEADER_SIZE - 1);
         skip(in, end - start - keep);
         return false;
+    }
+
+    private void startResync() {
+        if (!resynchronising) {
+            resynchronising = true;
+            resyncs++;
+        }
+    }
+
+    /** The first position in {@code [from, to)} where a frame can start, or -1. */
+    private int findFrameStart(ByteBuf in, int from, int to) {
+        int end = in.writerIndex();
+        for (int at = from; at < to && at + PREFIX <= end; at++) {
+            int length = in.getUnsignedShort(at);
+            int available = end - at - PREFIX;
+            if (plausible(length) && available >= RtpPacket.HEADER_SIZE
+                    && headerMatches(in, at + PREFIX, Math.min(length, available), length)
+                    && nextFrameMatches(in, at + PREFIX + length, end)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** When the frame after a candidate has begun to arrive, its length and header must be plausible too. */

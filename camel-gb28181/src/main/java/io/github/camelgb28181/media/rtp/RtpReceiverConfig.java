@@ -40,6 +40,9 @@ public record RtpReceiverConfig(int reorderDepth, Duration maxHold, SsrcPolicy s
         if (payloadType < -1 || payloadType > 127) {
             throw new IllegalArgumentException("payloadType must be 0..127 or -1: " + payloadType);
         }
+        if (maxAccessUnitSize < 1024) {
+            throw new IllegalArgumentException("maxAccessUnitSize must be at least 1024 bytes: " + maxAccessUnitSize);
+        }
     }
 
     /** RTP over UDP, learning the SSRC. */

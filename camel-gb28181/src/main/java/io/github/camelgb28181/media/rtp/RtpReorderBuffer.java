@@ -116,6 +116,7 @@ public final class RtpReorderBuffer {
         while ((short) (seq - expected) > depth) {
             advance();
         }
+        drain(); // giving up a gap may have reached packets that were waiting behind it
         if (seq == expected) {
             emit(packet);
             drain();

@@ -135,8 +135,9 @@ public final class RtpStreamReceiver {
         return new StreamStatistics(packets, bytes, invalidPackets, payloadTypeMismatches, ssrcMismatches,
                 reorder.lost(), reorder.reordered(), reorder.duplicates(), reorder.late(), reorder.resets(),
                 assembler.frames(), assembler.keyFrames(), assembler.droppedFrames(), assembler.recoveries(),
-                assembler.audioUnits(), demuxer.skippedBytes(), assembler.videoCodec(), assembler.audioCodec(),
-                assembler.width(), assembler.height(), assembler.framesPerSecond(), bitsPerSecond);
+                assembler.audioUnits(), demuxer.skippedBytes(), assembler.codecMismatches(), assembler.videoCodec(),
+                assembler.audioCodec(), assembler.width(), assembler.height(), assembler.framesPerSecond(),
+                bitsPerSecond);
     }
 
     private boolean acceptSsrc(long packetSsrc) {

@@ -21,6 +21,7 @@ import io.github.camelgb28181.media.MediaCodec;
  * @param recoveries              times video resumed with a key frame after a loss
  * @param audioUnits              audio units delivered
  * @param skippedBytes            program-stream bytes passed over to find a start code
+ * @param codecMismatches         times the PSM named another video codec than the content showed
  * @param videoCodec              the video codec found, or {@code null}
  * @param audioCodec              the audio codec found, or {@code null}
  * @param width                   picture width from the SPS, 0 if unknown
@@ -31,7 +32,8 @@ import io.github.camelgb28181.media.MediaCodec;
 public record StreamStatistics(long packets, long bytes, long invalidPackets, long payloadTypeMismatches,
                                long ssrcMismatches, long lost, long reordered, long duplicates, long late,
                                long sequenceResets, long frames, long keyFrames, long droppedFrames,
-                               long recoveries, long audioUnits, long skippedBytes, MediaCodec videoCodec,
+                               long recoveries, long audioUnits, long skippedBytes, long codecMismatches,
+                               MediaCodec videoCodec,
                                MediaCodec audioCodec, int width, int height, double framesPerSecond,
                                long bitsPerSecond) {
 }
