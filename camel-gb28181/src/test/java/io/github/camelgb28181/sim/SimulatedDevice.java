@@ -164,6 +164,16 @@ public final class SimulatedDevice implements AutoCloseable {
         tx.respond(200);
         if (answerQueries && q.root().equals("Query")) {
             executor.execute(() -> answer(q));
+        } else if (answerQueries && q.root().equals("Control") && (q.fields().containsKey("GuardCmd")
+                || q.fields().containsKey("RecordCmd") || q.fields().containsKey("AlarmCmd"))) {
+            // GB/T 28181-2016 §9.3.1: guard, record and alarm-reset controls are answered with their result
+            executor.execute(() -> {
+                try {
+                    message(response(q.cmdType(), q.sn(), "<Result>OK</Result>\r\n"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 

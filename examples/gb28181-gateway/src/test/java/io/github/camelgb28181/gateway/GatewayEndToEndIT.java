@@ -2,6 +2,9 @@ package io.github.camelgb28181.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.sip.SipPeer;
+import io.github.camelgb28181.sip.SipTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,7 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -55,6 +59,8 @@ class GatewayEndToEndIT {
     static final String SIPP = "sipp";
     static final String DEVICE_ID = "34020000001320000001";
     static final String PASSWORD = "12345678";
+    static final String NVR_ID = "34020000001180000001";
+    static final String IPC_ID = "34020000001320000009";
     static final String LOOPBACK = "127.0.0.1";
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
@@ -248,6 +254,113 @@ class GatewayEndToEndIT {
         assertError(post("/api/devices/34020000001320000404/channels/34020000001310000001/ptz?cmd=stop"), 404,
                 "is not registered");
         assertError(get("/api/devices/34020000001320000404/channels"), 404, "device not found");
+    }
+
+    @Test
+    @Order(6)
+    void aSimulatedNvrIsIdentifiedItsChannelsListedAndControlled() throws Exception {
+        try (SimulatedDevice nvr = new SimulatedDevice(NVR_ID, "3402000000", PASSWORD, SipTransport.UDP,
+                SipPeer.of(SipTransport.UDP, LOOPBACK, sipPort), "34020000002000000001")) {
+            nvr.catalogChannels = 12;
+            nvr.itemsPerMessage = 5;
+            assertEquals(200, nvr.register(3600).status());
+            // the gateway asks DeviceInfo and Catalog on its own; the listing shows both
+            JsonNode device = poll(() -> readJson("/api/devices/" + NVR_ID), d -> d.path("channelCount").asInt() == 12);
+            assertEquals("大门口", device.path("name").asText(), device.toString());
+            assertEquals("Hikvision", device.path("manufacturer").asText(), device.toString());
+            assertEquals("DS-2CD", device.path("model").asText(), device.toString());
+            assertEquals("V5.5.0", device.path("firmware").asText(), device.toString());
+            JsonNode channels = poll(() -> readJson("/api/devices/" + NVR_ID + "/channels"), c -> c.size() == 12);
+            for (int i = 0; i < 12; i++) {
+                assertEquals(nvr.channelId(i), channels.get(i).path("channelId").asText());
+                assertEquals(SimulatedDevice.channelName(i), channels.get(i).path("name").asText());
+                assertEquals("ON", channels.get(i).path("status").asText());
+                assertEquals(NVR_ID, channels.get(i).path("parentId").asText());
+            }
+            String ch = "/api/devices/" + NVR_ID + "/channels/" + nvr.channelId(3);
+            HttpResponse<String> ptz = post(ch + "/ptz?cmd=left&speed=255");
+            assertEquals(200, ptz.statusCode(), ptz.body());
+            assertEquals(200, JSON.readTree(ptz.body()).path("sipStatus").asInt(), ptz.body());
+            // A5 0F 01 02 FF FF 00 B5: left at full pan speed (Annex A.3), addressed to the channel
+            var last = nvr.received.get(nvr.received.size() - 1);
+            assertEquals("A50F0102FFFF00B5", last.field("PTZCmd"));
+            assertEquals(nvr.channelId(3), last.deviceId());
+            assertEquals(200, post(ch + "/presets/7?action=call").statusCode());
+            assertEquals("A50F01820007003E", nvr.received.get(nvr.received.size() - 1).field("PTZCmd"));
+            assertEquals(200, get(ch + "/presets").statusCode());
+            HttpResponse<String> guard = post("/api/devices/" + NVR_ID + "/guard?on=true");
+            assertEquals(200, guard.statusCode(), guard.body());
+            assertEquals("SetGuard", nvr.received.get(nvr.received.size() - 1).field("GuardCmd"));
+
+            nvr.recordCount = 30;
+            HttpResponse<String> records = get("/api/devices/" + NVR_ID + "/records?channel=" + nvr.channelId(1)
+                    + "&start=2026-11-21T00:00:00&end=2026-11-21T12:00:00");
+            assertEquals(200, records.statusCode(), records.body());
+            JsonNode list = JSON.readTree(records.body());
+            assertTrue(list.path("complete").asBoolean(), records.body());
+            assertEquals(30, list.path("records").size(), records.body());
+            assertEquals("录像0", list.path("records").get(0).path("name").asText());
+            assertEquals("2026-11-21T00:00:00", list.path("records").get(0).path("startTime").asText());
+
+            long catalogsBefore = nvr.receivedCount("Catalog");
+            HttpResponse<String> refresh = post("/api/devices/" + NVR_ID + "/catalog");
+            assertEquals(200, refresh.statusCode(), refresh.body());
+            assertEquals(12, JSON.readTree(refresh.body()).path("channels").asInt(), refresh.body());
+            assertEquals(catalogsBefore + 1, nvr.receivedCount("Catalog"));
+            boolean catalogEvent = false;
+            for (JsonNode e : readJson("/api/events?limit=100")) {
+                catalogEvent |= "CATALOG".equals(e.path("type").asText()) && NVR_ID.equals(e.path("deviceId").asText())
+                        && e.path("details").path("channels").asInt() == 12;
+            }
+            assertTrue(catalogEvent, "a CATALOG event for the NVR in /api/events");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aSimulatedCameraIsPlayedOverEachTransportAndItsStatisticsGrow() throws Exception {
+        try (SimulatedDevice ipc = new SimulatedDevice(IPC_ID, "3402000000", PASSWORD, SipTransport.TCP,
+                SipPeer.of(SipTransport.TCP, LOOPBACK, sipPort), "34020000002000000001")) {
+            assertEquals(200, ipc.register(3600).status());
+            for (String transport : List.of("udp", "tcp-passive", "tcp-active")) {
+                HttpResponse<String> play = post("/api/devices/" + IPC_ID + "/channels/" + IPC_ID + "/play?transport="
+                        + transport + "&stream=main");
+                assertEquals(200, play.statusCode(), play.body());
+                JsonNode session = JSON.readTree(play.body());
+                String streamId = session.path("streamId").asText();
+                assertEquals(transport, session.path("transport").asText(), play.body());
+                assertEquals(10, session.path("ssrc").asText().length(), play.body());
+                assertTrue(session.path("port").asInt() > 0, play.body());
+                JsonNode first = findStream(readJson("/api/streams"), streamId);
+                JsonNode later = poll(() -> findStream(readJson("/api/streams"), streamId),
+                        s -> s.path("statistics").path("frames").asLong()
+                                > first.path("statistics").path("frames").asLong() + 10);
+                assertEquals("STREAMING", later.path("state").asText(), later.toString());
+                assertEquals("H264", later.path("codec").asText(), later.toString());
+                assertTrue(later.path("width").asInt() > 0, later.toString());
+                assertEquals(0, later.path("statistics").path("lost").asLong(), later.toString());
+                HttpResponse<String> stop = delete("/api/streams/" + streamId);
+                assertEquals(200, stop.statusCode(), stop.body());
+                assertEquals("ENDED", JSON.readTree(stop.body()).path("state").asText(), stop.body());
+                assertNull(findStream(readJson("/api/streams"), streamId));
+            }
+            assertError(delete("/api/streams/no-such-stream"), 400, "no stream no-such-stream");
+        }
+    }
+
+    static JsonNode findStream(JsonNode streams, String streamId) {
+        for (JsonNode s : streams) {
+            if (streamId.equals(s.path("streamId").asText())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + httpPort + path))
+                .timeout(Duration.ofSeconds(30)).DELETE().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static void assertError(HttpResponse<String> response, int status, String message) throws IOException {
