@@ -27,6 +27,12 @@ public final class LatencyRecorder {
         return Percentiles.of(interval);
     }
 
+    /** Forgets everything recorded so far: measurement starts over (after a warm-up or a registration storm). */
+    public synchronized void reset() {
+        interval = recorder.getIntervalHistogram(interval);
+        total.reset();
+    }
+
     /** Percentiles of everything recorded so far, in milliseconds. */
     public synchronized Percentiles total() {
         interval = recorder.getIntervalHistogram(interval);

@@ -42,6 +42,7 @@ public final class Simulator implements AutoCloseable {
     private int started;
     private long pacerStartNanos;
     private boolean running;
+    private boolean closed;
 
     public Simulator(SimulatorConfig config) {
         this(config, MediaResponder.NONE);
@@ -193,6 +194,10 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (pacer != null) {
             pacer.cancel(false);
         }

@@ -14,11 +14,13 @@ import java.util.Set;
  * @param config            the simulator settings
  * @param durationSeconds   how long to run; 0 until interrupted
  * @param statusSeconds     interval of status lines
- * @param exitWhenRegistered stop as soon as every device is registered (a registration storm)
+ * @param holdSeconds       stop this long after every device is registered (0 = at once, a registration storm);
+ *                          -1 = no such stop
  * @param unregisterAtExit  send REGISTER with Expires 0 for every device before exiting
+ * @param measureSteadyState the summary covers only the time after every device registered (the storm excluded)
  */
 public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, int statusSeconds,
-                                   boolean exitWhenRegistered, boolean unregisterAtExit) {
+                                   int holdSeconds, boolean unregisterAtExit, boolean measureSteadyState) {
 
     public static final String USAGE = """
             java -jar gb28181-simulator.jar [options]
@@ -48,8 +50,10 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
               --t1 MS                   SIP timer T1 (500)
               --duration S              run time, 0 = until interrupted (0)
               --status-interval S       seconds between status lines (5)
-              --exit-when-registered    stop once every device is registered
+              --exit-when-registered    stop once every device is registered (same as --hold 0)
+              --hold S                  stop S seconds after every device is registered
               --unregister              unregister every device before exiting
+              --steady-state            summary from the moment all devices are registered
               faults:
               --answer-delay MS         answer queries this late (0)
               --drop-rate F             share of query answers never sent (0)
@@ -66,13 +70,15 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
         long firstSerial = DeviceIdPlan.DEFAULT.firstSerial();
         int duration = 0;
         int status = 5;
-        boolean exitWhenRegistered = false;
+        int hold = -1;
         boolean unregister = false;
+        boolean steady = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
-                case "--exit-when-registered" -> exitWhenRegistered = true;
+                case "--exit-when-registered" -> hold = 0;
                 case "--unregister" -> unregister = true;
+                case "--steady-state" -> steady = true;
                 case "--no-keepalive" -> faults = faults.withKeepalivesSuspended(true);
                 case "--help", "-h" -> throw new IllegalArgumentException("usage");
                 default -> {
@@ -110,6 +116,7 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
                         case "--device-threads" -> b.deviceThreads(integer(name, v));
                         case "--t1" -> b.t1Ms(integer(name, v));
                         case "--duration" -> duration = integer(name, v);
+                        case "--hold" -> hold = integer(name, v);
                         case "--status-interval" -> status = integer(name, v);
                         case "--answer-delay" -> faults = faults.withAnswerDelayMs(integer(name, v));
                         case "--drop-rate" -> faults = faults.withDropRate(decimal(name, v));
@@ -121,11 +128,11 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
                 }
             }
         }
-        if (duration < 0 || status < 1) {
-            throw new IllegalArgumentException("--duration must be >= 0 and --status-interval >= 1");
+        if (duration < 0 || status < 1 || hold < -1) {
+            throw new IllegalArgumentException("--duration and --hold must be >= 0 and --status-interval >= 1");
         }
         SimulatorConfig config = b.idPlan(new DeviceIdPlan(prefix, firstSerial)).faults(faults).build();
-        return new SimulatorCommandLine(config, duration, status, exitWhenRegistered, unregister);
+        return new SimulatorCommandLine(config, duration, status, hold, unregister, steady);
     }
 
     private static Set<VendorQuirk> quirks(String list) {

@@ -54,8 +54,16 @@ public final class SimulatorMain {
                 if (allRegisteredNanos < 0 && sim.stats().registered() >= c.devices()) {
                     allRegisteredNanos = now - start;
                     out.printf(Locale.ROOT, "all %d devices registered after %.2fs%n", c.devices(), allRegisteredNanos / 1e9);
+                    if (cli.measureSteadyState()) {
+                        firstSample = metrics.sample();
+                        first = sim.stats().snapshot(firstSample.atNanos());
+                        sim.stats().registerLatency().reset();
+                        sim.stats().keepaliveLatency().reset();
+                        out.println("steady state: measuring from here");
+                    }
                 }
-                boolean done = now - end >= 0 || (cli.exitWhenRegistered() && allRegisteredNanos >= 0);
+                boolean done = now - end >= 0 || (cli.holdSeconds() >= 0 && allRegisteredNanos >= 0
+                        && now - start - allRegisteredNanos >= TimeUnit.SECONDS.toNanos(cli.holdSeconds()));
                 if (now - nextStatus >= 0 || done) {
                     ProcessMetrics.Sample sample = metrics.sample();
                     SimulatorStats.Snapshot snap = sim.stats().snapshot(sample.atNanos());
