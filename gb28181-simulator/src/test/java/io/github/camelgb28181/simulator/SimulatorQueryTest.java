@@ -74,7 +74,8 @@ class SimulatorQueryTest {
     private QueryResult query(String command, int device, Object body) {
         Exchange e = command(command, device, body, 5000);
         assertFalse(e.isFailed(), () -> String.valueOf(e.getException()));
-        return e.getMessage().getBody(QueryResult.class);
+        // the body is the typed answer; the whole answer, every message raw, is in this header
+        return e.getMessage().getHeader(Gb28181Constants.QUERY_RESULT, QueryResult.class);
     }
 
     private <T extends io.github.camelgb28181.manscdp.model.Envelope> List<T> typed(QueryResult r, Class<T> type)
