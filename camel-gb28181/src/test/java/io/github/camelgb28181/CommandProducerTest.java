@@ -95,6 +95,20 @@ class CommandProducerTest extends Gb28181TestSupport {
     }
 
     @Test
+    void anUnreadableResponseFailsItsQueryAtOnceWithTheParseError() throws Exception {
+        CamelContext server = startServer(c -> { });
+        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        nvr.malformedAnswers = true;
+        assertEquals(200, nvr.register(3600).status());
+        long started = System.nanoTime();
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> server
+                .createProducerTemplate().requestBodyAndHeaders("gb28181:command?command=DeviceInfo"
+                        + "&responseTimeout=20000", null, Map.of(Gb28181Constants.DEVICE_ID, NVR)));
+        assertInstanceOf(io.github.camelgb28181.manscdp.ManscdpParseException.class, e.getCause());
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "failed on the answer, not the 20 s timeout");
+    }
+
+    @Test
     void subscribeAndUnsubscribeFromARoute() throws Exception {
         CamelContext server = startServer(c -> { });
         SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);

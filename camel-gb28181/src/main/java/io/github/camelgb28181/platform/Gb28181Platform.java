@@ -329,6 +329,7 @@ public final class Gb28181Platform {
             message = withDocument(manscdpParser.parse(request.body(), config.charsets().overrideFor(deviceId)));
         } catch (ManscdpParseException e) {
             tx.respond(400);
+            failUnreadableResponse(deviceId, request.body(), e);
             notifyMessage(deviceId, request, tx.source(), null, e.getMessage());
             return;
         }
@@ -357,6 +358,28 @@ public final class Gb28181Platform {
             }
         }
         notifyMessage(deviceId, request, tx.source(), message, null);
+    }
+
+    /**
+     * A Response that no repair makes readable still names, as plain text, the CmdType and SN of the query it
+     * answers: that query fails at once with the parse error instead of waiting for its timeout.
+     */
+    private void failUnreadableResponse(String deviceId, byte[] body, ManscdpParseException error) {
+        String text = new String(body, 0, Math.min(body.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!text.contains("<Response")) {
+            return;
+        }
+        String cmdType = elementText(text, "CmdType");
+        String sn = elementText(text, "SN");
+        if (cmdType != null && sn != null) {
+            correlator.cancel(deviceId, cmdType, sn, error);
+        }
+    }
+
+    private static String elementText(String text, String name) {
+        int open = text.indexOf("<" + name + ">");
+        int close = open < 0 ? -1 : text.indexOf("</" + name + ">", open);
+        return close < 0 ? null : text.substring(open + name.length() + 2, close).trim();
     }
 
     /**

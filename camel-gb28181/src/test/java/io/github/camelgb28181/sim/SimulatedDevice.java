@@ -75,6 +75,8 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The keep-alive settings its BasicParam reports (ConfigDownload); 0 = answer without BasicParam. */
     public volatile int heartbeatInterval;
     public volatile int heartbeatCount;
+    /** Quirk: answer queries with XML that no repair can read (mismatched end tags). */
+    public volatile boolean malformedAnswers;
     /** How many record files a RecordInfo query finds, one per 10 minutes from the query's StartTime. */
     public volatile int recordCount = 3;
 
@@ -189,6 +191,10 @@ public final class SimulatedDevice implements AutoCloseable {
     private void answer(io.github.camelgb28181.manscdp.ManscdpMessage q) {
         String sn = freshSn ? Long.toString(900_000 + this.sn.getAndIncrement()) : q.sn();
         try {
+            if (malformedAnswers) {
+                message(response(q.cmdType(), sn, "<DeviceName>门</Manufacturer>\r\n<Model><Firmware></Model>\r\n"));
+                return;
+            }
             switch (q.cmdType()) {
                 case "DeviceInfo" -> message(response("DeviceInfo", sn, "<DeviceName>大门口</DeviceName>\r\n"
                         + "<Result>OK</Result>\r\n<Manufacturer>Hikvision</Manufacturer>\r\n<Model>DS-2CD</Model>\r\n"
