@@ -242,6 +242,33 @@ class StreamTest extends Gb28181TestSupport {
     }
 
     @Test
+    void playbackIsPausedResumedSpedUpAndEndsAtEndOfFile() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ProducerTemplate template = server.createProducerTemplate();
+        StreamSession s = template.requestBodyAndHeaders("gb28181:playback", null, Map.of(
+                Gb28181Constants.DEVICE_ID, IPC, Gb28181Constants.START_TIME, "2026-11-21T08:00:00",
+                Gb28181Constants.END_TIME, "2026-11-21T08:10:00"), StreamSession.class);
+        assertTrue(s.ssrc().startsWith("1"), "history SSRC: " + s.ssrc());
+        String offer = new String(ipc.media.invites.get(0).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(offer.contains("s=Playback") && offer.contains("u=" + IPC + ":0"), offer);
+        template.requestBodyAndHeaders("gb28181:playbackControl?action=pause", null,
+                Map.of(Gb28181Constants.STREAM_ID, s.streamId()));
+        awaitStreamEvent(StreamEvent.Type.PAUSED, 5000);
+        assertTrue(ipc.media.infos.get(0).startsWith("PAUSE RTSP/1.0\r\nCSeq: "), ipc.media.infos.get(0));
+        template.requestBodyAndHeaders("gb28181:playbackControl", null, Map.of(Gb28181Constants.STREAM_ID,
+                s.streamId(), Gb28181Constants.ACTION, "speed", Gb28181Constants.VALUE, "2"));
+        assertTrue(ipc.media.infos.get(1).contains("Scale: 2.0"), ipc.media.infos.get(1));
+        awaitStreamEvent(StreamEvent.Type.RESUMED, 5000);
+        // the recording ended: the camera says so with MediaStatus 121 (GB/T 28181-2016 A.2.5)
+        ipc.notifyMessage("MediaStatus", "<NotifyType>121</NotifyType>\r\n");
+        StreamEvent end = awaitStreamEvent(StreamEvent.Type.END_OF_FILE, 5000);
+        assertEquals(s.streamId(), end.session().streamId());
+        awaitByes(ipc, 1);
+        assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+
+    @Test
     void stopAllStreamsOfADevice() throws Exception {
         CamelContext server = server(c -> { });
         SimulatedDevice ipc = camera(server);
