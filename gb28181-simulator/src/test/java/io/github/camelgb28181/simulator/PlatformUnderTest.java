@@ -39,6 +39,10 @@ final class PlatformUnderTest implements AutoCloseable {
         c.setPassword(PASSWORD);
         c.setIoThreads(1);
         c.setLivenessCheckInterval(100);
+        // the tests count and match the queries they send themselves; the platform's own ones would interleave
+        c.setAutoDeviceInfo(false);
+        c.setAutoConfigDownload(false);
+        c.setAutoCatalog(false);
         configure.accept(c);
         context.addComponent("gb28181", component);
         context.addRoutes(new RouteBuilder() {
