@@ -251,6 +251,8 @@ public final class LoadScenarios {
         private final long start = System.nanoTime();
         private final long serverCpu0;
         private final long simCpu0;
+        private final long udpDrops0 = udpReceiveBufferErrors();
+        private long udpDrops1;
         private long end;
         private long serverCpu1;
         private long simCpu1;
@@ -266,6 +268,7 @@ public final class LoadScenarios {
             end = System.nanoTime();
             serverCpu1 = server.cpuMillis();
             simCpu1 = sim.cpuMillis();
+            udpDrops1 = udpReceiveBufferErrors();
         }
 
         double seconds() {
@@ -277,6 +280,20 @@ public final class LoadScenarios {
             put(r, "serverCores", (serverCpu1 - serverCpu0) / ms);
             put(r, "simulatorCores", (simCpu1 - simCpu0) / ms);
             put(r, "serverCpuSeconds", (serverCpu1 - serverCpu0) / 1000.0);
+            // datagrams the kernel dropped because a socket's receive buffer was full: a reader that fell behind
+            put(r, "udpDrops", udpDrops1 - udpDrops0);
+        }
+    }
+
+    /** RcvbufErrors of /proc/net/snmp (the whole host), -1 when unreadable. */
+    static long udpReceiveBufferErrors() {
+        try {
+            List<String> udp = java.nio.file.Files.readAllLines(Path.of("/proc/net/snmp")).stream()
+                    .filter(l -> l.startsWith("Udp:")).toList();
+            List<String> names = List.of(udp.get(0).split("\\s+"));
+            return Long.parseLong(udp.get(1).split("\\s+")[names.indexOf("RcvbufErrors")]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -108,10 +108,6 @@ public record SimulatorConfig(
         return SipPeer.of(transport, serverHost, serverPort);
     }
 
-    public SimulatorConfig withFaults(FaultProfile f) {
-        return toBuilder().faults(f).build();
-    }
-
     public static Builder builder() {
         return new Builder();
     }
