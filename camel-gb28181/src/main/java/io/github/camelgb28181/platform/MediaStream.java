@@ -61,6 +61,8 @@ final class MediaStream implements PacketSink, AccessUnitListener {
     volatile boolean sawKeyFrame;
     volatile int reinvites;
     volatile ScheduledFuture<?> ticker;
+    /** Work handed off from the event loop, run one after the other so that events keep their order. */
+    private CompletableFuture<Void> handoffs = CompletableFuture.completedFuture(null);
     private volatile RtpStreamReceiver receiver;
     private volatile MediaCodec codec;
     private volatile int width;
@@ -93,6 +95,10 @@ final class MediaStream implements PacketSink, AccessUnitListener {
         receiver = new RtpStreamReceiver(receiverConfig.withSsrc(receiverConfig.ssrcPolicy(), ssrc.unsignedValue()),
                 this);
         sawPacket = false;
+    }
+
+    synchronized void handOff(Runnable work, java.util.concurrent.Executor executor) {
+        handoffs = handoffs.thenRunAsync(work, executor);
     }
 
     RtpReceiverConfig receiverConfig() {

@@ -334,13 +334,13 @@ final class StreamManager implements MediaStream.Callbacks {
         StreamState s = stream.state;
         if ((s == StreamState.STREAMING) && now - stream.lastPacketNanos > config.watchdogTimeoutMs() * 1_000_000L) {
             stream.state = StreamState.RECOVERING;
-            workers.execute(() -> lost(stream));
+            stream.handOff(() -> lost(stream), workers);
         }
     }
 
     @Override
     public void firstPacket(MediaStream stream) {
-        workers.execute(() -> {
+        stream.handOff(() -> {
             if (stream.state == StreamState.ESTABLISHED || stream.state == StreamState.INVITING) {
                 stream.state = StreamState.STREAMING;
             }
@@ -350,12 +350,12 @@ final class StreamManager implements MediaStream.Callbacks {
             }
             fire(stream, StreamEvent.Type.FIRST_RTP, null);
             stream.established.complete(stream.snapshot());
-        });
+        }, workers);
     }
 
     @Override
     public void firstKeyFrame(MediaStream stream) {
-        workers.execute(() -> fire(stream, StreamEvent.Type.FIRST_KEY_FRAME, null));
+        stream.handOff(() -> fire(stream, StreamEvent.Type.FIRST_KEY_FRAME, null), workers);
     }
 
     @Override
