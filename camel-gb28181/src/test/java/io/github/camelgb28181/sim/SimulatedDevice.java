@@ -143,7 +143,12 @@ public final class SimulatedDevice implements AutoCloseable {
         }
         if (r.isMethod("SUBSCRIBE")) {
             int requested = Integer.parseInt(r.header(SipHeaderNames.EXPIRES).trim());
-            subscriptions.add(new SubscriptionSeen(r, tx.toTag())); // recorded before the answer lets the next come
+            // recorded before the answer lets the next come; a retransmission (same Call-ID and CSeq) only once
+            boolean retransmission = subscriptions.stream().anyMatch(x -> x.subscribe().callId().equals(r.callId())
+                    && x.subscribe().cseq().number() == r.cseq().number());
+            if (!retransmission) {
+                subscriptions.add(new SubscriptionSeen(r, tx.toTag()));
+            }
             tx.respond(new SipResponse(200, "OK", tx.responseHeaders(200)
                     .add(SipHeaderNames.EXPIRES, Math.min(requested, grantExpires)).build(), null));
             return;
