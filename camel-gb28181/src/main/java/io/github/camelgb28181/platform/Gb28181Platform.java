@@ -273,7 +273,7 @@ public final class Gb28181Platform {
 
     private void publish(DeviceEvent event) {
         if (event.type() == DeviceEvent.Type.REGISTERED) {
-            subscriptions.onRegistered(event.deviceId()); // a new registration means its old dialogs are gone
+            subscriptions.onRegistered(event.deviceId(), event.time()); // a new registration means its old dialogs are gone
         }
         sync.onDeviceEvent(event);
         LOG.debug("device {} {}{}", event.deviceId(), event.type(),

@@ -46,6 +46,7 @@ public final class SubscriptionManager {
         volatile Subscription current;
         volatile ScheduledFuture<?> refresh;
         volatile boolean cancelled;
+        final java.time.Instant createdAt = java.time.Instant.now();
 
         Entry(Key key, int expires) {
             this.key = key;
@@ -180,10 +181,13 @@ public final class SubscriptionManager {
         });
     }
 
-    /** A device registered anew: its old dialogs are gone, so its subscriptions start over. */
-    public void onRegistered(String deviceId) {
+    /**
+     * A device registered anew at {@code registeredAt}: its old dialogs are gone, so its subscriptions start over.
+     * Subscriptions made after that registration (the event is delivered asynchronously) are already in new dialogs.
+     */
+    public void onRegistered(String deviceId, java.time.Instant registeredAt) {
         for (Entry e : List.copyOf(entries.values())) {
-            if (e.key.deviceId().equals(deviceId)) {
+            if (e.key.deviceId().equals(deviceId) && e.createdAt.isBefore(registeredAt)) {
                 stopRefresh(e);
                 e.cancelled = false;
                 resubscribe(e);
