@@ -128,27 +128,8 @@ public final class Gb28181Platform {
         if (config.media() != null) {
             mediaGroup = io.github.camelgb28181.sip.NettyTransports.newEventLoopGroup(config.media().ioThreads(),
                     ioThreadFactory, config.sip().useEpoll());
-            StreamManager m = new StreamManager(config.media(), sip, requests, this::peerOf, config.domain(),
-                    workers, scheduler, mediaGroup, clock);
-            m.addListener(new StreamListener() {
-                @Override
-                public void onStreamEvent(io.github.camelgb28181.media.session.StreamEvent event) {
-                    streamListeners.fire(l -> l.onStreamEvent(event), event);
-                }
-
-                @Override
-                public void onAccessUnit(io.github.camelgb28181.media.session.StreamSession stream,
-                                         io.github.camelgb28181.media.AccessUnit unit) {
-                    streamListeners.fire(l -> l.onAccessUnit(stream, unit), unit);
-                }
-
-                @Override
-                public void onParameterSets(io.github.camelgb28181.media.session.StreamSession stream,
-                                            io.github.camelgb28181.media.codec.ParameterSets sets) {
-                    streamListeners.fire(l -> l.onParameterSets(stream, sets), sets);
-                }
-            });
-            streams = m;
+            streams = new StreamManager(config.media(), sip, requests, this::peerOf, config.domain(),
+                    streamListeners, workers, scheduler, mediaGroup, clock);
         }
         sync.start();
         livenessTask = scheduler.scheduleWithFixedDelay(this::checkLiveness, config.livenessCheckMs(),

@@ -59,37 +59,32 @@ final class StreamManager implements MediaStream.Callbacks {
     private static final Logger LOG = LoggerFactory.getLogger(StreamManager.class);
     private static final long TICK_MS = 20;
 
-    /** Where a device's requests go and who we are: what the platform already knows. */
-    interface Devices {
-        SipPeer peerOf(String deviceId) throws DeviceOfflineException;
-    }
-
     private final MediaConfig config;
     private final SipStack sip;
     private final DeviceRequestFactory requests;
-    private final Devices devices;
+    private final SubscriptionManager.DeviceLocator devices;
     private final Executor workers;
     private final ScheduledExecutorService scheduler;
     private final EventLoopGroup mediaGroup;
     private final MediaReceivers receivers;
     private final MediaPortPool ports;
     private final SsrcAllocator ssrcs;
-    private final String domain;
     private final Clock clock;
     private final SdpParser sdpParser = new SdpParser();
-    private final Listeners<StreamListener> listeners = new Listeners<>();
+    private final Listeners<StreamListener> listeners;
     private final Map<String, MediaStream> streams = new ConcurrentHashMap<>();
     private final Map<String, MediaStream> byCallId = new ConcurrentHashMap<>();
     private volatile SsrcDemultiplexer sharedDemux;
     private volatile MediaChannel sharedChannel;
 
-    StreamManager(MediaConfig config, SipStack sip, DeviceRequestFactory requests, Devices devices, String domain,
+    StreamManager(MediaConfig config, SipStack sip, DeviceRequestFactory requests,
+                  SubscriptionManager.DeviceLocator devices, String domain, Listeners<StreamListener> listeners,
                   Executor workers, ScheduledExecutorService scheduler, EventLoopGroup mediaGroup, Clock clock) {
         this.config = config;
         this.sip = sip;
         this.requests = requests;
         this.devices = devices;
-        this.domain = domain;
+        this.listeners = listeners;
         this.workers = workers;
         this.scheduler = scheduler;
         this.mediaGroup = mediaGroup;
@@ -98,14 +93,6 @@ final class StreamManager implements MediaStream.Callbacks {
                 config.udpReceiveBuffer());
         this.ports = new MediaPortPool(config.ports(), System::nanoTime);
         this.ssrcs = new SsrcAllocator(domain);
-    }
-
-    void addListener(StreamListener l) {
-        listeners.add(l);
-    }
-
-    void removeListener(StreamListener l) {
-        listeners.remove(l);
     }
 
     Collection<StreamSession> sessions() {
@@ -151,7 +138,7 @@ final class StreamManager implements MediaStream.Callbacks {
                 release(stream);
                 throw e;
             }
-            invite(stream, peer);
+            invite(stream, peer, StreamState.INVITING);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -186,7 +173,11 @@ final class StreamManager implements MediaStream.Callbacks {
         return sharedDemux;
     }
 
-    private void invite(MediaStream stream, SipPeer peer) {
+    /**
+     * Sends the INVITE. {@code state} is set before it goes out: INVITING for a new stream, RECOVERING for a
+     * re-INVITE, so that a failure is told apart (retry or give up) even when the answer comes back at once.
+     */
+    private void invite(MediaStream stream, SipPeer peer, StreamState state) {
         StreamRequest r = stream.request;
         String mediaHost = config.advertisedHost() != null ? config.advertisedHost() : sip.advertisedHost();
         int port = stream.port.rtpPort();
@@ -213,7 +204,7 @@ final class StreamManager implements MediaStream.Callbacks {
                 SdpWriter.toBytes(sdp));
         stream.invite = invite;
         stream.peer = peer;
-        stream.state = StreamState.INVITING;
+        stream.state = state;
         byCallId.put(invite.callId(), stream);
         fire(stream, StreamEvent.Type.INVITE_SENT, invite.requestUri());
         sip.sendRequest(invite, peer, provisional -> fire(stream, StreamEvent.Type.PROVISIONAL,
@@ -401,8 +392,7 @@ final class StreamManager implements MediaStream.Callbacks {
                 SipPeer peer = devices.peerOf(stream.request.deviceId());
                 stream.resetReceiver();
                 fire(stream, StreamEvent.Type.REINVITE, "attempt " + stream.reinvites);
-                invite(stream, peer);
-                stream.state = StreamState.RECOVERING;
+                invite(stream, peer, StreamState.RECOVERING);
             } catch (DeviceOfflineException e) {
                 scheduleReinvite(stream, e.getMessage());
             }
