@@ -98,12 +98,7 @@ public final class MediaResponder {
                 session.socket = server;
                 session.streamer = () -> {
                     try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
-                        stream(session, ssrc, packet -> {
-                            out.write(packet.length >> 8);
-                            out.write(packet.length & 0xFF);
-                            out.write(packet);
-                            out.flush();
-                        });
+                        stream(session, ssrc, framed(out));
                     } catch (IOException e) {
                         session.stopped = true;
                     }
@@ -113,12 +108,7 @@ public final class MediaResponder {
                 session.streamer = () -> {
                     try (Socket s = new Socket(host, port); OutputStream out = s.getOutputStream()) {
                         session.socket = s;
-                        stream(session, ssrc, packet -> {
-                            out.write(packet.length >> 8);
-                            out.write(packet.length & 0xFF);
-                            out.write(packet);
-                            out.flush();
-                        });
+                        stream(session, ssrc, framed(out));
                     } catch (IOException e) {
                         session.stopped = true;
                     }
@@ -211,6 +201,16 @@ public final class MediaResponder {
     @FunctionalInterface
     private interface PacketOut {
         void send(byte[] packet) throws IOException;
+    }
+
+    /** RFC 4571: each RTP packet behind its 2-byte length. */
+    private static PacketOut framed(OutputStream out) {
+        return packet -> {
+            out.write(packet.length >> 8);
+            out.write(packet.length & 0xFF);
+            out.write(packet);
+            out.flush();
+        };
     }
 
     private void stream(Session session, long ssrc, PacketOut out) throws IOException {
