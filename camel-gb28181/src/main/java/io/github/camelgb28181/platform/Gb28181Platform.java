@@ -310,8 +310,9 @@ public final class Gb28181Platform {
             message = withDocument(manscdpParser.parse(request.body(), config.charsets().overrideFor(deviceId)));
         } catch (ManscdpParseException e) {
             tx.respond(400);
-            failUnreadableResponse(deviceId, request.body(), e);
+            // listeners see the broken body before the query waiting for it fails, so its caller finds the event
             notifyMessage(deviceId, request, tx.source(), null, e.getMessage());
+            failUnreadableResponse(deviceId, request.body(), e);
             return;
         }
         if (correlator.onResponse(deviceId, message)) {
