@@ -23,8 +23,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_ALAW;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_MULAW;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_NOFILE;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
@@ -57,18 +55,17 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 final class RemuxWriter implements AutoCloseable {
 
     private static final int CLOCK_RATE = 90_000;
-    private static final int INITIAL_PAYLOAD = 256 * 1024;
     private static final byte[] START_CODE = {0, 0, 0, 1};
-    private static final byte[] PADDING = new byte[AV_INPUT_BUFFER_PADDING_SIZE];
     private static final int G711_BITS = 8;
 
     private final AVFormatContext context = new AVFormatContext(null);
-    private final AVPacket packet = av_packet_alloc();
+    private final PacketBuffer packets = new PacketBuffer();
     private final AVRational clock = av_make_q(1, CLOCK_RATE);
     private final boolean inMemory;
-    private BytePointer payload = new BytePointer(INITIAL_PAYLOAD);
     private AVStream video;
     private AVStream audio;
+    private AVRational videoTimeBase;
+    private AVRational audioTimeBase;
     private AudioFormat audioFormat;
     private boolean headerWritten;
     private boolean closed;
@@ -115,6 +112,9 @@ final class RemuxWriter implements AutoCloseable {
             }
             check(avformat_write_header(context, options), "writing the " + plan.format() + " header");
             headerWritten = true;
+            // muxers choose their time base in the header; read once, not per packet
+            videoTimeBase = video.time_base();
+            audioTimeBase = audio == null ? null : audio.time_base();
         } finally {
             av_dict_free(options);
         }
@@ -212,9 +212,12 @@ final class RemuxWriter implements AutoCloseable {
                 originDts = unit.dts();
             }
             long dts = Math.max(unit.dts() - originDts, lastVideoDts + 1);
+            // the frame's own duration is known only when the next one arrives; the last spacing is the best guess
+            // (HLS cuts segments by it)
+            long duration = lastVideoDts == Long.MIN_VALUE ? 0 : dts - lastVideoDts;
             lastVideoDts = dts;
-            writePacket(video, unit.data(), 0, unit.data().length, Math.max(unit.pts() - originDts, dts), dts, 0,
-                    unit.keyFrame());
+            writePacket(video, videoTimeBase, unit.data(), 0, unit.data().length,
+                    Math.max(unit.pts() - originDts, dts), dts, duration, unit.keyFrame());
             return true;
         }
         if (audio == null || originDts == Long.MIN_VALUE || unit.codec() != audioFormat.codec()
@@ -242,36 +245,22 @@ final class RemuxWriter implements AutoCloseable {
     private void writeAudio(byte[] data, int offset, int length, long pts, long duration) throws IOException {
         long dts = Math.max(pts, lastAudioDts + 1);
         lastAudioDts = dts;
-        writePacket(audio, data, offset, length, dts, dts, duration, true);
+        writePacket(audio, audioTimeBase, data, offset, length, dts, dts, duration, true);
     }
 
-    private void writePacket(AVStream stream, byte[] data, int offset, int length, long pts, long dts, long duration,
-                             boolean key) throws IOException {
-        ensurePayload(length + PADDING.length);
-        payload.position(0).put(data, offset, length);
-        payload.position(length).put(PADDING, 0, PADDING.length).position(0);
-        AVRational timeBase = stream.time_base();
-        packet.data(payload);
-        packet.size(length);
+    private void writePacket(AVStream stream, AVRational timeBase, byte[] data, int offset, int length, long pts,
+                             long dts, long duration, boolean key) throws IOException {
+        AVPacket packet = packets.fill(data, offset, length);
         packet.stream_index(stream.index());
         packet.pts(av_rescale_q(pts, clock, timeBase));
         packet.dts(av_rescale_q(dts, clock, timeBase));
         packet.duration(av_rescale_q(duration, clock, timeBase));
         packet.flags(key ? AV_PKT_FLAG_KEY : 0);
-        packet.pos(-1);
         int result = av_write_frame(context, packet);
-        packet.data(null);
-        packet.size(0);
+        packets.clear();
         check(result, "writing a packet");
         packetsWritten++;
         bytesWritten += length;
-    }
-
-    private void ensurePayload(int capacity) {
-        if (payload.capacity() < capacity) {
-            payload.close();
-            payload = new BytePointer(Math.max(capacity, payload.capacity() * 2));
-        }
     }
 
     /**
@@ -339,8 +328,7 @@ final class RemuxWriter implements AutoCloseable {
                 avformat_free_context(context);
                 context.setNull();
             }
-            av_packet_free(packet);
-            payload.close();
+            packets.close();
             clock.close();
         }
     }
