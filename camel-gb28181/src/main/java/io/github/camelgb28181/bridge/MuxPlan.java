@@ -28,9 +28,9 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
         String timeoutMicros = Long.toString(networkTimeout.toMillis() * MICROS_PER_MILLI);
         MuxPlan plan = switch (spec.kind()) {
             case RTMP -> {
-                // rw_timeout bounds every read/write of the RTMP URLContext, timeout the TCP connect underneath
+                // rw_timeout bounds every read/write of the RTMP connection. Not "timeout": for the RTMP protocol that
+                // is the listen timeout and turns the publisher into a server waiting for a connection
                 options.put("rw_timeout", timeoutMicros);
-                options.put("timeout", timeoutMicros);
                 options.put("flvflags", "no_duration_filesize");
                 options.put("flush_packets", "1");
                 yield new MuxPlan("flv", spec.destination(), options, layout, false);

@@ -120,7 +120,6 @@ final class MuxerWorker implements OutputQueue.Worker<StreamUnit> {
     }
 
     private void fail(Exception e) {
-        counters.failed(e);
         closeSession();
         if (policy.reconnect()) {
             LOG.info("{}: {}; reconnecting in {} ms at a key frame", name, e.getMessage(), backoffNanos / 1_000_000);
@@ -133,6 +132,8 @@ final class MuxerWorker implements OutputQueue.Worker<StreamUnit> {
             stopped = true;
             counters.state(OutputState.FAILED);
         }
+        // last, so that whoever sees the error also sees the state it led to
+        counters.failed(e);
     }
 
     private void closeSession() {

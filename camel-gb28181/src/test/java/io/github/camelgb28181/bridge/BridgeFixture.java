@@ -59,6 +59,17 @@ final class BridgeFixture implements AutoCloseable {
         return decodeWithJavacv(file.toString());
     }
 
+    /** Polls {@code condition} (work on the pool finishes in its own time) and fails after a generous while. */
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
     static void assertAbout(int expected, int actual, String what) {
         assertTrue(Math.abs(expected - actual) <= 1, what + ": expected " + expected + " ±1 but was " + actual);
     }
