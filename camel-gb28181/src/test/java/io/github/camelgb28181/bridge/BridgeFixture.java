@@ -39,20 +39,25 @@ final class BridgeFixture implements AutoCloseable {
 
     static Decoded decodeWithJavacv(String source) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source)) {
-            grabber.start();
-            int video = 0;
-            int audio = 0;
-            Frame frame;
-            while ((frame = grabber.grab()) != null) {
-                if (frame.image != null) {
-                    video++;
-                } else if (frame.samples != null) {
-                    audio++;
-                }
-            }
-            return new Decoded(video, grabber.getImageWidth(), grabber.getImageHeight(), audio,
-                    grabber.getVideoCodecName());
+            return decode(grabber);
         }
+    }
+
+    /** Starts {@code grabber} (options already set) and decodes everything it delivers. */
+    static Decoded decode(FFmpegFrameGrabber grabber) throws Exception {
+        grabber.start();
+        int video = 0;
+        int audio = 0;
+        Frame frame;
+        while ((frame = grabber.grab()) != null) {
+            if (frame.image != null) {
+                video++;
+            } else if (frame.samples != null) {
+                audio++;
+            }
+        }
+        return new Decoded(video, grabber.getImageWidth(), grabber.getImageHeight(), audio,
+                grabber.getVideoCodecName());
     }
 
     static Decoded decodeWithJavacv(Path file) throws Exception {

@@ -3,7 +3,6 @@ package io.github.camelgb28181.bridge;
 import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.MediaCodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,19 +101,7 @@ class MediaBridgeNetworkTest {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url)) {
             grabber.setOption("listen", "1");
             grabber.setOption("timeout", "30000000");
-            grabber.start();
-            int video = 0;
-            int audio = 0;
-            Frame frame;
-            while ((frame = grabber.grab()) != null) {
-                if (frame.image != null) {
-                    video++;
-                } else if (frame.samples != null) {
-                    audio++;
-                }
-            }
-            return new BridgeFixture.Decoded(video, grabber.getImageWidth(), grabber.getImageHeight(), audio,
-                    grabber.getVideoCodecName());
+            return BridgeFixture.decode(grabber);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
