@@ -4,6 +4,9 @@ import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.AccessUnitListener;
 import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.codec.ParameterSets;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.javacpp.Loader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +57,10 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
     private CompletableFuture<Void> closing;
 
     /**
+     * The first bridge of a JVM loads FFmpeg's native libraries (about a second), so construct bridges where that
+     * may block, not on an event loop; it is then not paid by the first access unit, whose outputs would drop what
+     * arrives meanwhile.
+     *
      * @param name     names the stream in logs and statistics (e.g. channel ID and SSRC)
      * @param executor runs all output work; never the thread that feeds the bridge
      */
@@ -62,6 +69,8 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.config = Objects.requireNonNull(config, "config");
         this.gop = new GopCache(config.gopCacheBytes());
+        Loader.load(avformat.class);
+        Loader.load(avcodec.class);
     }
 
     public String name() {

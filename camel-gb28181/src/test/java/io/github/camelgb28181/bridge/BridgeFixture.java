@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A thread pool standing in for the one the Camel layer supplies, and JavaCV as a second decoder. */
 final class BridgeFixture implements AutoCloseable {
 
-    static final long WAIT_SECONDS = 60;
+    static final long WAIT_SECONDS = Long.getLong("bridge.test.wait", 60);
 
     final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "bridge-test-pool");
@@ -65,11 +65,11 @@ final class BridgeFixture implements AutoCloseable {
     }
 
     /** Polls {@code condition} (work on the pool finishes in its own time) and fails after a generous while. */
-    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(10);
         }

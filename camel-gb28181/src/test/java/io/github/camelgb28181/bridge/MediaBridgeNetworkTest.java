@@ -124,7 +124,7 @@ class MediaBridgeNetworkTest {
         BridgeOutput push = bridge.addOutput(OutputSpec.rtmp(url));
 
         feedPaced(bridge, first, streamNanos);
-        BridgeFixture.await(() -> push.stats().lastError() != null, "the first connection attempt to fail");
+        BridgeFixture.await(() -> push.stats().lastError() != null, () -> "the first connection attempt to fail");
         assertEquals(OutputState.RECONNECTING, push.stats().state());
         Path received = out.resolve("received.flv");
         receiver = ExternalTools.start(out, out.resolve("receiver.log"), "ffmpeg", "-v", "error", "-y", "-listen",
