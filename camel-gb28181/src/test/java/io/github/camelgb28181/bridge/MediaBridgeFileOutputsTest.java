@@ -2,10 +2,7 @@ package io.github.camelgb28181.bridge;
 
 import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.MediaCodec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,23 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files written by the bridge, decoded by Debian's ffprobe and by JavaCV. */
-class MediaBridgeFileOutputsTest {
-
-    @TempDir
-    static Path clips;
-    @TempDir
-    Path out;
-    private final BridgeFixture fixture = new BridgeFixture();
-
-    @BeforeAll
-    static void tools() {
-        ExternalTools.requireFfmpeg();
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        fixture.close();
-    }
+class MediaBridgeFileOutputsTest extends BridgeTestBase {
 
     @ParameterizedTest(name = "{0} + {1}")
     @CsvSource(nullValues = "none", value = {

@@ -4,9 +4,7 @@ import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.MediaCodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,26 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pushes to real receivers on 127.0.0.1: Debian's ffmpeg in listen mode, and FFmpeg 8 (JavaCV) for enhanced FLV. */
-class MediaBridgeNetworkTest {
-
-    @TempDir
-    static Path clips;
-    @TempDir
-    Path out;
-    private final BridgeFixture fixture = new BridgeFixture();
+class MediaBridgeNetworkTest extends BridgeTestBase {
     private Process receiver;
 
-    @BeforeAll
-    static void tools() {
-        ExternalTools.requireFfmpeg();
-    }
-
     @AfterEach
-    void stop() throws InterruptedException {
+    void stopReceiver() throws InterruptedException {
         if (receiver != null && receiver.isAlive()) {
             receiver.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        fixture.close();
     }
 
     @ParameterizedTest(name = "{0} over {1}")

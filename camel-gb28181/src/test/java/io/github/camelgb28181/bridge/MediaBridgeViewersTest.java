@@ -2,10 +2,7 @@ package io.github.camelgb28181.bridge;
 
 import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.MediaCodec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,23 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** HTTP-FLV viewers of the in-memory FLV stream, early, late and slow. */
-class MediaBridgeViewersTest {
-
-    @TempDir
-    static Path clips;
-    @TempDir
-    Path out;
-    private final BridgeFixture fixture = new BridgeFixture();
-
-    @BeforeAll
-    static void tools() {
-        ExternalTools.requireFfmpeg();
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        fixture.close();
-    }
+class MediaBridgeViewersTest extends BridgeTestBase {
 
     @Test
     void lateViewerGetsHeaderThenTheCurrentGopThenLive() throws Exception {
