@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -89,8 +90,11 @@ final class MuxerWorker implements OutputQueue.Worker<StreamUnit> {
             fail(e);
             return;
         }
-        for (StreamUnit held : start.drain()) {
-            write(held);
+        List<StreamUnit> held = start.drain();
+        write(held.get(0));
+        // the rest as if they came now, so that a rotation due inside the held units still happens at its key frame
+        for (StreamUnit later : held.subList(1, held.size())) {
+            processOne(later);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Collects the first units of a muxer session until its layout is known. A muxer declares its tracks in the header,
  * before the first packet, but whether a device sends audio shows only once audio arrives: wait for it up to the
- * probe window (stream time) at the first key frame, unless the bridge has already seen the stream's audio.
+ * probe window (stream time) at the first key frame, unless the bridge has already seen the stream's audio. Audio
+ * that starts only after that decision is not added to the output.
  */
 final class SessionStart {
 
@@ -21,6 +22,9 @@ final class SessionStart {
     private final long probeTicks;
     private final boolean wantsAudio;
     private AudioFormat audio;
+    /** Set once the first session opened: later sessions (rotation, reconnect) keep its answer and do not wait. */
+    private boolean decided;
+    private AudioFormat decidedAudio;
 
     SessionStart(Supplier<AudioFormat> knownAudio, long probeTicks, boolean wantsAudio) {
         this.knownAudio = knownAudio;
@@ -46,6 +50,10 @@ final class SessionStart {
                 // the next audio unit may parse; until then the session is not held back by this one
             }
         }
+        if (decided) {
+            audio = audio == null ? decidedAudio : audio;
+            return true;
+        }
         if (!wantsAudio || audio != null || units.size() >= MAX_UNITS) {
             return true;
         }
@@ -62,7 +70,9 @@ final class SessionStart {
     }
 
     StreamLayout layout() {
-        return new StreamLayout(units.get(0).parameterSets(), wantsAudio ? audio : null);
+        decided = true;
+        decidedAudio = wantsAudio ? audio : null;
+        return new StreamLayout(units.get(0).parameterSets(), decidedAudio);
     }
 
     /** The held units, oldest first; the start is empty again afterwards. */
