@@ -1,5 +1,6 @@
 package io.github.camelgb28181.bridge;
 
+import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,8 @@ abstract class BridgeTestBase {
     @BeforeAll
     static void tools() {
         ExternalTools.requireFfmpeg();
+        // FFmpeg logs every HLS segment it opens; errors are what a failing test needs to show
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
     @AfterEach
