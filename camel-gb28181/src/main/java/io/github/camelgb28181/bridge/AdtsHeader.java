@@ -22,14 +22,14 @@ record AdtsHeader(int audioObjectType, int sampleRateIndex, int channelConfig, i
     private static final int MIN_HEADER = 7;
 
     /** Reads the header at {@code offset}; the frame it announces must lie within {@code data}. */
-    static AdtsHeader parse(byte[] data, int offset) throws MalformedAudioException {
+    static AdtsHeader parse(byte[] data, int offset) throws MalformedUnitException {
         if (data.length - offset < MIN_HEADER) {
-            throw new MalformedAudioException("ADTS header truncated at " + offset);
+            throw new MalformedUnitException("ADTS header truncated at " + offset);
         }
         int b0 = data[offset] & 0xFF;
         int b1 = data[offset + 1] & 0xFF;
         if (b0 != 0xFF || (b1 & 0xF6) != 0xF0) {
-            throw new MalformedAudioException("no ADTS sync word (layer 0) at " + offset);
+            throw new MalformedUnitException("no ADTS sync word (layer 0) at " + offset);
         }
         int b2 = data[offset + 2] & 0xFF;
         int b3 = data[offset + 3] & 0xFF;
@@ -38,12 +38,12 @@ record AdtsHeader(int audioObjectType, int sampleRateIndex, int channelConfig, i
         int headerLength = (b1 & 0x01) == 1 ? MIN_HEADER : MIN_HEADER + 2;
         int sampleRateIndex = (b2 >> 2) & 0x0F;
         if (sampleRateIndex >= SAMPLE_RATES.length) {
-            throw new MalformedAudioException("reserved ADTS sampling frequency index " + sampleRateIndex);
+            throw new MalformedUnitException("reserved ADTS sampling frequency index " + sampleRateIndex);
         }
         int channelConfig = ((b2 & 0x01) << 2) | (b3 >> 6);
         int frameLength = ((b3 & 0x03) << 11) | (b4 << 3) | (b5 >> 5);
         if (frameLength <= headerLength || frameLength > data.length - offset) {
-            throw new MalformedAudioException("ADTS frame length " + frameLength + " does not fit the "
+            throw new MalformedUnitException("ADTS frame length " + frameLength + " does not fit the "
                     + (data.length - offset) + " bytes left");
         }
         return new AdtsHeader(((b2 >> 6) & 0x03) + 1, sampleRateIndex, channelConfig, headerLength, frameLength);

@@ -17,7 +17,7 @@ record AudioFormat(MediaCodec codec, int sampleRate, int channels, byte[] aacCon
     private static final int G711_RATE = 8000;
 
     /** The format of {@code unit}, or {@code null} when its codec is not one the bridge passes through. */
-    static AudioFormat of(AccessUnit unit) throws MalformedAudioException {
+    static AudioFormat of(AccessUnit unit) throws MalformedUnitException {
         return switch (unit.codec()) {
             case G711A, G711U -> new AudioFormat(unit.codec(), G711_RATE, 1, null);
             case AAC -> {

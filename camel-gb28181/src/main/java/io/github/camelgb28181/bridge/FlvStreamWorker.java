@@ -53,7 +53,7 @@ final class FlvStreamWorker implements OutputQueue.Worker<StreamUnit> {
                 counters.written(1, writer.bytesWritten() - before);
                 stream.publishTag(tags, unit.isVideoKeyFrame());
             }
-        } catch (MalformedAudioException e) {
+        } catch (MalformedUnitException e) {
             counters.dropped();
             counters.failed(e);
         } catch (IOException | RuntimeException e) {

@@ -121,7 +121,7 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
     private void learnAudio(AccessUnit unit) {
         try {
             audioFormat = AudioFormat.of(unit);
-        } catch (MalformedAudioException e) {
+        } catch (MalformedUnitException e) {
             // learnt from a later unit; outputs treat this one as a drop
         }
     }

@@ -115,7 +115,7 @@ final class MuxerWorker implements OutputQueue.Worker<StreamUnit> {
             long packets = writer.packetsWritten();
             writer.write(unit.unit());
             counters.written(writer.packetsWritten() - packets, writer.bytesWritten() - before);
-        } catch (MalformedAudioException e) {
+        } catch (MalformedUnitException e) {
             counters.dropped();
             counters.failed(e);
         } catch (IOException | RuntimeException e) {

@@ -35,6 +35,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_close_dyn_buf;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open2;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open_dyn_buf;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_INVALIDDATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
@@ -43,6 +44,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EINVAL;
 
 /**
  * One muxer session: access units go in as {@link AVPacket}s as they are (no probing, no decoder), the codec
@@ -203,8 +205,16 @@ final class RemuxWriter implements AutoCloseable {
      *
      * @return whether anything was handed to the muxer
      */
-    boolean write(AccessUnit unit) throws IOException, MalformedAudioException {
+    boolean write(AccessUnit unit) throws IOException, MalformedUnitException {
+        if (unit.data().length == 0) {
+            // an empty packet would mean "flush" to some muxers; there is nothing to show anyway
+            return false;
+        }
         if (unit.isVideo()) {
+            if (!startsWithStartCode(unit.data())) {
+                // every muxer here relies on Annex B: FLV/MP4 convert it by start codes, MPEG-TS and RTP pass it on
+                throw new MalformedUnitException("a " + unit.codec() + " access unit without an Annex B start code");
+            }
             if (originDts == Long.MIN_VALUE) {
                 if (!unit.keyFrame()) {
                     return false;
@@ -242,14 +252,20 @@ final class RemuxWriter implements AutoCloseable {
         return true;
     }
 
-    private void writeAudio(byte[] data, int offset, int length, long pts, long duration) throws IOException {
+    private static boolean startsWithStartCode(byte[] data) {
+        return data.length > 3 && data[0] == 0 && data[1] == 0
+                && (data[2] == 1 || (data[2] == 0 && data[3] == 1));
+    }
+
+    private void writeAudio(byte[] data, int offset, int length, long pts, long duration)
+            throws IOException, MalformedUnitException {
         long dts = Math.max(pts, lastAudioDts + 1);
         lastAudioDts = dts;
         writePacket(audio, audioTimeBase, data, offset, length, dts, dts, duration, true);
     }
 
     private void writePacket(AVStream stream, AVRational timeBase, byte[] data, int offset, int length, long pts,
-                             long dts, long duration, boolean key) throws IOException {
+                             long dts, long duration, boolean key) throws IOException, MalformedUnitException {
         AVPacket packet = packets.fill(data, offset, length);
         packet.stream_index(stream.index());
         packet.pts(av_rescale_q(pts, clock, timeBase));
@@ -258,6 +274,11 @@ final class RemuxWriter implements AutoCloseable {
         packet.flags(key ? AV_PKT_FLAG_KEY : 0);
         int result = av_write_frame(context, packet);
         packets.clear();
+        if (result == AVERROR_EINVAL() || result == AVERROR_INVALIDDATA) {
+            // the muxer judged the data (e.g. MPEG-TS: no start code), not the connection or the file
+            throw new MalformedUnitException("the " + context.oformat().name().getString() + " muxer refused a "
+                    + length + "-byte packet: " + FfmpegCalls.describe(result));
+        }
         check(result, "writing a packet");
         packetsWritten++;
         bytesWritten += length;

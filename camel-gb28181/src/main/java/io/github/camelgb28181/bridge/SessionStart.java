@@ -46,7 +46,7 @@ final class SessionStart {
         if (audio == null && !au.isVideo()) {
             try {
                 audio = AudioFormat.of(au);
-            } catch (MalformedAudioException e) {
+            } catch (MalformedUnitException e) {
                 // the next audio unit may parse; until then the session is not held back by this one
             }
         }

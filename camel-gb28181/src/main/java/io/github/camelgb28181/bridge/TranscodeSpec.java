@@ -31,16 +31,18 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
     }
 
     /**
-     * A text watermark; this FFmpeg build has FreeType but no fontconfig, so the font is a file.
+     * A text watermark in a white box-backed font; this FFmpeg build has FreeType but no fontconfig, so the font is
+     * a file. The text is drawn literally ({@code expansion=none}: no {@code %{...}} functions).
      */
     public static TranscodeSpec textWatermark(String text, Path fontFile, int x, int y, int fontSize) {
-        return filter("drawtext=fontfile='" + escape(fontFile.toString()) + "':text='" + escape(text) + "':x=" + x
-                + ":y=" + y + ":fontsize=" + fontSize + ":fontcolor=white:box=1:boxcolor=black@0.5");
+        return filter("drawtext=fontfile=" + optionValue(fontFile.toString()) + ":text=" + optionValue(text)
+                + ":expansion=none:x=" + x + ":y=" + y + ":fontsize=" + fontSize
+                + ":fontcolor=white:box=1:boxcolor=black@0.5");
     }
 
     /** An image watermark (PNG with alpha, JPEG, …) laid over the picture at {@code x,y}. */
     public static TranscodeSpec imageWatermark(Path image, int x, int y) {
-        return filter("movie='" + escape(image.toString()) + "'[watermark];[in][watermark]overlay=" + x + ":" + y);
+        return filter("movie=" + optionValue(image.toString()) + "[watermark];[in][watermark]overlay=" + x + ":" + y);
     }
 
     public TranscodeSpec withBitRate(int bitsPerSecond) {
@@ -48,14 +50,19 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
     }
 
     /**
-     * libavfilter option values are quoted with ' and the graph syntax gives \ , : ; [ ] a meaning, so a path or a
-     * text must not be able to end its quote or open another filter.
+     * A value placed into a filter graph is unescaped twice (libavfilter docs, "Notes on filtergraph escaping"):
+     * once by the graph parser ({@code \ ' [ ] , ;}) and once by the filter's option parser ({@code \ ' :}). Escaping
+     * for both keeps a path or a text from ending its option or starting another filter.
      */
-    private static String escape(String value) {
+    static String optionValue(String value) {
+        return escape(escape(value, "\\':"), "\\'[],;");
+    }
+
+    private static String escape(String value, String special) {
         StringBuilder escaped = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\'' || c == '\\' || c == ':' || c == ',' || c == ';' || c == '[' || c == ']' || c == '%') {
+            if (special.indexOf(c) >= 0) {
                 escaped.append('\\');
             }
             escaped.append(c);

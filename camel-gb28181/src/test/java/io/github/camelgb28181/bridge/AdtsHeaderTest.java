@@ -38,25 +38,25 @@ class AdtsHeaderTest {
     @Test
     void rejectsTruncatedHeadersAndFrames() {
         byte[] frame = frame(13);
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(Arrays.copyOf(frame, 6), 0));
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(Arrays.copyOf(frame, 12), 0));
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(new byte[0], 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(Arrays.copyOf(frame, 6), 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(Arrays.copyOf(frame, 12), 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(new byte[0], 0));
     }
 
     @Test
     void rejectsWrongSyncReservedRateAndImpossibleLengths() {
         byte[] noSync = frame(13);
         noSync[1] = (byte) 0xE1;
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(noSync, 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(noSync, 0));
         byte[] reservedRate = frame(13);
         reservedRate[2] = (byte) ((reservedRate[2] & 0xC3) | (13 << 2));
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(reservedRate, 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(reservedRate, 0));
         byte[] lengthInsideHeader = frame(13);
         setFrameLength(lengthInsideHeader, 5);
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(lengthInsideHeader, 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(lengthInsideHeader, 0));
         byte[] oversized = frame(13);
         setFrameLength(oversized, 8191);
-        assertThrows(MalformedAudioException.class, () -> AdtsHeader.parse(oversized, 0));
+        assertThrows(MalformedUnitException.class, () -> AdtsHeader.parse(oversized, 0));
     }
 
     @Test
@@ -72,7 +72,7 @@ class AdtsHeaderTest {
             try {
                 AdtsHeader header = AdtsHeader.parse(noise, 0);
                 assertEquals(true, header.frameLength() <= noise.length);
-            } catch (MalformedAudioException expected) {
+            } catch (MalformedUnitException expected) {
                 // the only way out for bad input
             }
         }
