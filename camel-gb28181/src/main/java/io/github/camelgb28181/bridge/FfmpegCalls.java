@@ -6,6 +6,10 @@ import org.bytedeco.ffmpeg.global.avutil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntSupplier;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
 
 /** Turns FFmpeg's negative return codes into exceptions with FFmpeg's own explanation. */
 final class FfmpegCalls {
@@ -19,6 +23,31 @@ final class FfmpegCalls {
             throw new IOException(call + " failed: " + describe(result));
         }
         return result;
+    }
+
+    /** What is done with each result of a receive call before it is unreferenced. */
+    @FunctionalInterface
+    interface Received {
+        void handle() throws IOException;
+    }
+
+    /**
+     * FFmpeg's send/receive pattern (decoders, encoders, buffersinks): receive until "try again" or end of stream,
+     * hand over each result, release it whatever happens.
+     */
+    static void receiveAll(IntSupplier receive, String call, Received handle, Runnable release) throws IOException {
+        while (true) {
+            int result = receive.getAsInt();
+            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
+                return;
+            }
+            check(result, call);
+            try {
+                handle.handle();
+            } finally {
+                release.run();
+            }
+        }
     }
 
     static String describe(int errorCode) {

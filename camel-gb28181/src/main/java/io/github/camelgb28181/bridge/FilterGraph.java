@@ -23,12 +23,10 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
-import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
 
 /** A libavfilter graph with one video input ("in") and one yuv420p video output ("out"), on 90 kHz timestamps. */
 final class FilterGraph implements AutoCloseable {
@@ -93,18 +91,8 @@ final class FilterGraph implements AutoCloseable {
     /** Filters one decoded picture; every picture the graph lets out goes to {@code next}. */
     void filter(AVFrame frame, VideoDecoder.FrameSink next) throws IOException {
         check(av_buffersrc_add_frame_flags(source, frame, AV_BUFFERSRC_FLAG_KEEP_REF), "feeding the filter graph");
-        while (true) {
-            int result = av_buffersink_get_frame(sink, filtered);
-            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
-                return;
-            }
-            check(result, "reading the filter graph");
-            try {
-                next.accept(filtered);
-            } finally {
-                av_frame_unref(filtered);
-            }
-        }
+        FfmpegCalls.receiveAll(() -> av_buffersink_get_frame(sink, filtered), "reading the filter graph",
+                () -> next.accept(filtered), () -> av_frame_unref(filtered));
     }
 
     @Override

@@ -26,9 +26,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
 
 /**
  * H.264 encoding with OpenH264, the encoder the LGPL FFmpeg build has (libx264 is GPL). Produces Annex B access
@@ -83,21 +81,12 @@ final class H264Encoder implements AutoCloseable {
     /** Encodes one picture (its pts on the 90 kHz clock); finished access units go to {@code out}. */
     void encode(AVFrame frame, Consumer<AccessUnit> out) throws IOException {
         check(avcodec_send_frame(context, frame), "encoding");
-        while (true) {
-            int result = avcodec_receive_packet(context, packet);
-            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
-                return;
-            }
-            check(result, "receiving an encoded packet");
-            try {
-                byte[] data = new byte[packet.size()];
-                packet.data().capacity(data.length).get(data);
-                out.accept(new AccessUnit(MediaCodec.H264, packet.pts(), packet.dts(),
-                        (packet.flags() & AV_PKT_FLAG_KEY) != 0, data));
-            } finally {
-                av_packet_unref(packet);
-            }
-        }
+        FfmpegCalls.receiveAll(() -> avcodec_receive_packet(context, packet), "receiving an encoded packet", () -> {
+            byte[] data = new byte[packet.size()];
+            packet.data().capacity(data.length).get(data);
+            out.accept(new AccessUnit(MediaCodec.H264, packet.pts(), packet.dts(),
+                    (packet.flags() & AV_PKT_FLAG_KEY) != 0, data));
+        }, () -> av_packet_unref(packet));
     }
 
     /** SPS and PPS out of the encoder's Annex B global header. */

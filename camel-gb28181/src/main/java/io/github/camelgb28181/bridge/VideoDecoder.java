@@ -24,7 +24,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -96,18 +95,8 @@ final class VideoDecoder implements AutoCloseable {
     }
 
     private void receive(FrameSink sink) throws IOException {
-        while (true) {
-            int result = avcodec_receive_frame(context, frame);
-            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
-                return;
-            }
-            check(result, "receiving a decoded picture");
-            try {
-                sink.accept(frame);
-            } finally {
-                av_frame_unref(frame);
-            }
-        }
+        FfmpegCalls.receiveAll(() -> avcodec_receive_frame(context, frame), "receiving a decoded picture",
+                () -> sink.accept(frame), () -> av_frame_unref(frame));
     }
 
     @Override
