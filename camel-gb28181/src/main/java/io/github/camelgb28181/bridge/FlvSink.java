@@ -1,0 +1,17 @@
+package io.github.camelgb28181.bridge;
+
+import java.io.IOException;
+
+/**
+ * Where one HTTP-FLV viewer's bytes go (the gateway writes them to an HTTP response). Called on an executor thread,
+ * one chunk at a time and in order; it may block, that stalls only this viewer.
+ */
+public interface FlvSink {
+
+    /** One piece of the FLV byte stream: the header with the codec configuration, or one or more whole tags. */
+    void write(byte[] chunk) throws IOException;
+
+    /** The stream ended (bridge closed, subscription closed, or {@link #write} failed). */
+    default void end() {
+    }
+}

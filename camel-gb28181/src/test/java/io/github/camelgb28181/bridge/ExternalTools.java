@@ -1,0 +1,74 @@
+package io.github.camelgb28181.bridge;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Debian's ffmpeg/ffprobe (FFmpeg 5.1, a different build from the FFmpeg 8 inside JavaCV) as independent generators
+ * and verifiers. Required in CI (CI=true); tests are skipped elsewhere when they are not installed.
+ */
+final class ExternalTools {
+
+    private static final long TOOL_TIMEOUT_SECONDS = 60;
+
+    private ExternalTools() {
+    }
+
+    static void requireFfmpeg() {
+        boolean present = onPath("ffmpeg") && onPath("ffprobe");
+        if (!present && "true".equals(System.getenv("CI"))) {
+            fail("ffmpeg and ffprobe are required in CI: apt-get install -y ffmpeg");
+        }
+        Assumptions.assumeTrue(present, "ffmpeg/ffprobe not installed");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a tool to completion and returns its standard output; a non-zero exit fails the test with its stderr. */
+    static String run(Path workDir, String... command) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile(workDir, "tool", ".err");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectError(stderr.toFile()).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + "\n" + read(stderr));
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Starts a long-running tool (a receiver) with its output in {@code log}. */
+    static Process start(Path workDir, Path log, String... command) throws IOException {
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    static List<String> command(String... parts) {
+        return new ArrayList<>(List.of(parts));
+    }
+}
