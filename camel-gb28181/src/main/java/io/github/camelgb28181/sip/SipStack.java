@@ -16,6 +16,7 @@ import io.netty.util.concurrent.EventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class SipStack {
     private static final Logger LOG = LoggerFactory.getLogger(SipStack.class);
     /** The largest UDP payload over IPv4 and IPv6 without jumbograms. */
     private static final int MAX_DATAGRAM = 65_536;
+    private static final int EPHEMERAL_BIND_ATTEMPTS = 10;
 
     private final SipStackConfig config;
     private final Executor handlerExecutor;
@@ -102,7 +104,31 @@ public final class SipStack {
     }
 
     private void bind() throws InterruptedException {
-        int port = config.port();
+        // An ephemeral UDP port can already be taken on TCP (an outgoing connection's local port, another listener):
+        // with port 0 we pick again instead of failing, since the caller asked for "any port", not this one.
+        int attempts = config.port() == 0 ? EPHEMERAL_BIND_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                bindOnce(config.port());
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) { // Netty's sync() rethrows the BindException undeclared
+                if (attempt >= attempts || !(e instanceof BindException || e.getCause() instanceof BindException)) {
+                    throw e instanceof RuntimeException re ? re : new IllegalStateException("cannot bind SIP port " + config.port(), e);
+                }
+                for (Channel channel : serverChannels) {
+                    channel.close().syncUninterruptibly();
+                }
+                serverChannels.clear();
+                udpChannel = null;
+                tcpServerChannel = null;
+            }
+        }
+    }
+
+    private void bindOnce(int requestedPort) throws InterruptedException {
+        int port = requestedPort;
         if (config.transports().contains(SipTransport.UDP)) {
             Bootstrap b = new Bootstrap().group(group).channel(NettyTransports.datagramChannel(group))
                     .option(ChannelOption.SO_RCVBUF, config.udpReceiveBuffer())

@@ -1,5 +1,8 @@
 package io.github.camelgb28181.media;
 
+import io.github.camelgb28181.media.ps.PsMuxer;
+import io.github.camelgb28181.media.rtp.RtpPacketizer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.camelgb28181.sim;
 
 import io.github.camelgb28181.media.ElementaryStream;
-import io.github.camelgb28181.media.PsMuxer;
-import io.github.camelgb28181.media.RtpPacketizer;
+import io.github.camelgb28181.media.ps.PsMuxer;
+import io.github.camelgb28181.media.rtp.RtpPacketizer;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipRequest;
 import io.github.camelgb28181.sip.SipResponse;

@@ -5,8 +5,7 @@ import io.github.camelgb28181.media.CollectingListener;
 import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.GbStream;
 import io.github.camelgb28181.media.MediaCodec;
-import io.github.camelgb28181.media.PsMuxer;
-import io.github.camelgb28181.media.PsMuxer.PesLength;
+import io.github.camelgb28181.media.ps.PsMuxer.PesLength;
 
 import java.util.HexFormat;
 import java.util.List;

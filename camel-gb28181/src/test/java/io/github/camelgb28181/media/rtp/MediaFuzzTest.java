@@ -5,7 +5,7 @@ import io.github.camelgb28181.media.AccessUnitListener;
 import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.GbStream;
 import io.github.camelgb28181.media.MediaCodec;
-import io.github.camelgb28181.media.PsMuxer;
+import io.github.camelgb28181.media.ps.PsMuxer;
 import io.github.camelgb28181.media.ps.AccessUnitAssembler;
 import io.github.camelgb28181.media.ps.PsDemuxer;
 import io.netty.buffer.ByteBuf;

@@ -1,6 +1,5 @@
 package io.github.camelgb28181.media.rtp;
 
-import io.github.camelgb28181.media.RtpPacketizer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.github.camelgb28181.media;
+package io.github.camelgb28181.media.ps;
+
+import io.github.camelgb28181.media.MediaCodec;
 
 import java.io.ByteArrayOutputStream;
 

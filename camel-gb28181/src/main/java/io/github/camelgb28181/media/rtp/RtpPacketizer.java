@@ -1,4 +1,4 @@
-package io.github.camelgb28181.media;
+package io.github.camelgb28181.media.rtp;
 
 import java.util.ArrayList;
 import java.util.List;
