@@ -44,6 +44,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": getOrCreateConfiguration(target).setBridgeNetworkTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "bridgequeuesize":
+        case "bridgeQueueSize": getOrCreateConfiguration(target).setBridgeQueueSize(property(camelContext, int.class, value)); return true;
+        case "bridgethreads":
+        case "bridgeThreads": getOrCreateConfiguration(target).setBridgeThreads(property(camelContext, int.class, value)); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": getOrCreateConfiguration(target).setCatalogFirstTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catalogonstatuschange":
@@ -66,6 +72,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": getOrCreateConfiguration(target).setFirstPacketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "hlsfolder":
+        case "hlsFolder": getOrCreateConfiguration(target).setHlsFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": getOrCreateConfiguration(target).setIoThreads(property(camelContext, int.class, value)); return true;
@@ -111,6 +119,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "passwordlookup":
         case "passwordLookup": target.setPasswordLookup(property(camelContext, io.github.camelgb28181.device.PasswordLookup.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
+        case "recordingfolder":
+        case "recordingFolder": getOrCreateConfiguration(target).setRecordingFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "recordingformat":
+        case "recordingFormat": getOrCreateConfiguration(target).setRecordingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "recordingmaxduration":
+        case "recordingMaxDuration": getOrCreateConfiguration(target).setRecordingMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recordingmaxsize":
+        case "recordingMaxSize": getOrCreateConfiguration(target).setRecordingMaxSize(property(camelContext, long.class, value)); return true;
         case "redirectexpires":
         case "redirectExpires": getOrCreateConfiguration(target).setRedirectExpires(property(camelContext, int.class, value)); return true;
         case "redirectpolicy":
@@ -133,6 +149,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": getOrCreateConfiguration(target).setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": getOrCreateConfiguration(target).setSipTimerT1(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "snapshottimeout":
+        case "snapshotTimeout": getOrCreateConfiguration(target).setSnapshotTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ssrccheck":
         case "ssrcCheck": getOrCreateConfiguration(target).setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
@@ -182,6 +200,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": return long.class;
+        case "bridgequeuesize":
+        case "bridgeQueueSize": return int.class;
+        case "bridgethreads":
+        case "bridgeThreads": return int.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -204,6 +228,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
+        case "hlsfolder":
+        case "hlsFolder": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
@@ -249,6 +275,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "passwordlookup":
         case "passwordLookup": return io.github.camelgb28181.device.PasswordLookup.class;
         case "port": return int.class;
+        case "recordingfolder":
+        case "recordingFolder": return java.lang.String.class;
+        case "recordingformat":
+        case "recordingFormat": return java.lang.String.class;
+        case "recordingmaxduration":
+        case "recordingMaxDuration": return long.class;
+        case "recordingmaxsize":
+        case "recordingMaxSize": return long.class;
         case "redirectexpires":
         case "redirectExpires": return int.class;
         case "redirectpolicy":
@@ -271,6 +305,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "snapshottimeout":
+        case "snapshotTimeout": return long.class;
         case "ssrccheck":
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
@@ -316,6 +352,12 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": return getOrCreateConfiguration(target).getBridgeNetworkTimeout();
+        case "bridgequeuesize":
+        case "bridgeQueueSize": return getOrCreateConfiguration(target).getBridgeQueueSize();
+        case "bridgethreads":
+        case "bridgeThreads": return getOrCreateConfiguration(target).getBridgeThreads();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return getOrCreateConfiguration(target).getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -338,6 +380,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return getOrCreateConfiguration(target).getFirstPacketTimeout();
+        case "hlsfolder":
+        case "hlsFolder": return getOrCreateConfiguration(target).getHlsFolder();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "iothreads":
         case "ioThreads": return getOrCreateConfiguration(target).getIoThreads();
@@ -383,6 +427,14 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "passwordlookup":
         case "passwordLookup": return target.getPasswordLookup();
         case "port": return getOrCreateConfiguration(target).getPort();
+        case "recordingfolder":
+        case "recordingFolder": return getOrCreateConfiguration(target).getRecordingFolder();
+        case "recordingformat":
+        case "recordingFormat": return getOrCreateConfiguration(target).getRecordingFormat();
+        case "recordingmaxduration":
+        case "recordingMaxDuration": return getOrCreateConfiguration(target).getRecordingMaxDuration();
+        case "recordingmaxsize":
+        case "recordingMaxSize": return getOrCreateConfiguration(target).getRecordingMaxSize();
         case "redirectexpires":
         case "redirectExpires": return getOrCreateConfiguration(target).getRedirectExpires();
         case "redirectpolicy":
@@ -405,6 +457,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "sipId": return getOrCreateConfiguration(target).getSipId();
         case "siptimert1":
         case "sipTimerT1": return getOrCreateConfiguration(target).getSipTimerT1();
+        case "snapshottimeout":
+        case "snapshotTimeout": return getOrCreateConfiguration(target).getSnapshotTimeout();
         case "ssrccheck":
         case "ssrcCheck": return getOrCreateConfiguration(target).getSsrcCheck();
         case "statuschangedebounce":

@@ -33,6 +33,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": target.setAutoConfigDownload(property(camelContext, boolean.class, value)); return true;
         case "autodeviceinfo":
         case "autoDeviceInfo": target.setAutoDeviceInfo(property(camelContext, boolean.class, value)); return true;
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": target.setBridgeNetworkTimeout(property(camelContext, long.class, value)); return true;
+        case "bridgequeuesize":
+        case "bridgeQueueSize": target.setBridgeQueueSize(property(camelContext, int.class, value)); return true;
+        case "bridgethreads":
+        case "bridgeThreads": target.setBridgeThreads(property(camelContext, int.class, value)); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": target.setCatalogFirstTimeout(property(camelContext, long.class, value)); return true;
         case "catalogonstatuschange":
@@ -48,6 +54,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": target.setFirstPacketTimeout(property(camelContext, long.class, value)); return true;
+        case "hlsfolder":
+        case "hlsFolder": target.setHlsFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
@@ -89,6 +97,14 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "nonceTtl": target.setNonceTtl(property(camelContext, long.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.setPort(property(camelContext, int.class, value)); return true;
+        case "recordingfolder":
+        case "recordingFolder": target.setRecordingFolder(property(camelContext, java.lang.String.class, value)); return true;
+        case "recordingformat":
+        case "recordingFormat": target.setRecordingFormat(property(camelContext, java.lang.String.class, value)); return true;
+        case "recordingmaxduration":
+        case "recordingMaxDuration": target.setRecordingMaxDuration(property(camelContext, long.class, value)); return true;
+        case "recordingmaxsize":
+        case "recordingMaxSize": target.setRecordingMaxSize(property(camelContext, long.class, value)); return true;
         case "redirectexpires":
         case "redirectExpires": target.setRedirectExpires(property(camelContext, int.class, value)); return true;
         case "redirectpolicy":
@@ -111,6 +127,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": target.setSipId(property(camelContext, java.lang.String.class, value)); return true;
         case "siptimert1":
         case "sipTimerT1": target.setSipTimerT1(property(camelContext, long.class, value)); return true;
+        case "snapshottimeout":
+        case "snapshotTimeout": target.setSnapshotTimeout(property(camelContext, long.class, value)); return true;
         case "ssrccheck":
         case "ssrcCheck": target.setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
@@ -151,6 +169,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": return boolean.class;
         case "autodeviceinfo":
         case "autoDeviceInfo": return boolean.class;
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": return long.class;
+        case "bridgequeuesize":
+        case "bridgeQueueSize": return int.class;
+        case "bridgethreads":
+        case "bridgeThreads": return int.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -166,6 +190,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
+        case "hlsfolder":
+        case "hlsFolder": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
@@ -207,6 +233,14 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "nonceTtl": return long.class;
         case "password": return java.lang.String.class;
         case "port": return int.class;
+        case "recordingfolder":
+        case "recordingFolder": return java.lang.String.class;
+        case "recordingformat":
+        case "recordingFormat": return java.lang.String.class;
+        case "recordingmaxduration":
+        case "recordingMaxDuration": return long.class;
+        case "recordingmaxsize":
+        case "recordingMaxSize": return long.class;
         case "redirectexpires":
         case "redirectExpires": return int.class;
         case "redirectpolicy":
@@ -229,6 +263,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return java.lang.String.class;
         case "siptimert1":
         case "sipTimerT1": return long.class;
+        case "snapshottimeout":
+        case "snapshotTimeout": return long.class;
         case "ssrccheck":
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
@@ -270,6 +306,12 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": return target.isAutoConfigDownload();
         case "autodeviceinfo":
         case "autoDeviceInfo": return target.isAutoDeviceInfo();
+        case "bridgenetworktimeout":
+        case "bridgeNetworkTimeout": return target.getBridgeNetworkTimeout();
+        case "bridgequeuesize":
+        case "bridgeQueueSize": return target.getBridgeQueueSize();
+        case "bridgethreads":
+        case "bridgeThreads": return target.getBridgeThreads();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return target.getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -285,6 +327,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "domain": return target.getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return target.getFirstPacketTimeout();
+        case "hlsfolder":
+        case "hlsFolder": return target.getHlsFolder();
         case "host": return target.getHost();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
@@ -326,6 +370,14 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "nonceTtl": return target.getNonceTtl();
         case "password": return target.getPassword();
         case "port": return target.getPort();
+        case "recordingfolder":
+        case "recordingFolder": return target.getRecordingFolder();
+        case "recordingformat":
+        case "recordingFormat": return target.getRecordingFormat();
+        case "recordingmaxduration":
+        case "recordingMaxDuration": return target.getRecordingMaxDuration();
+        case "recordingmaxsize":
+        case "recordingMaxSize": return target.getRecordingMaxSize();
         case "redirectexpires":
         case "redirectExpires": return target.getRedirectExpires();
         case "redirectpolicy":
@@ -348,6 +400,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "sipId": return target.getSipId();
         case "siptimert1":
         case "sipTimerT1": return target.getSipTimerT1();
+        case "snapshottimeout":
+        case "snapshotTimeout": return target.getSnapshotTimeout();
         case "ssrccheck":
         case "ssrcCheck": return target.getSsrcCheck();
         case "statuschangedebounce":

@@ -45,12 +45,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "framesQueueSize": target.setFramesQueueSize(property(camelContext, int.class, value)); return true;
         case "gaptimeout":
         case "gapTimeout": target.setGapTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "hls": target.setHls(property(camelContext, boolean.class, value)); return true;
         case "keyframesonly":
         case "keyFramesOnly": target.setKeyFramesOnly(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "push": target.setPush(property(camelContext, java.lang.String.class, value)); return true;
+        case "record": target.setRecord(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "snapshotcount":
+        case "snapshotCount": target.setSnapshotCount(property(camelContext, int.class, value)); return true;
+        case "snapshotinterval":
+        case "snapshotInterval": target.setSnapshotInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "stream": target.setStream(property(camelContext, java.lang.String.class, value)); return true;
         case "substreamflavour":
         case "subStreamFlavour": target.setSubStreamFlavour(property(camelContext, java.lang.String.class, value)); return true;
@@ -84,12 +91,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "framesQueueSize": return int.class;
         case "gaptimeout":
         case "gapTimeout": return long.class;
+        case "hls": return boolean.class;
         case "keyframesonly":
         case "keyFramesOnly": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "push": return java.lang.String.class;
+        case "record": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "snapshotcount":
+        case "snapshotCount": return int.class;
+        case "snapshotinterval":
+        case "snapshotInterval": return long.class;
         case "stream": return java.lang.String.class;
         case "substreamflavour":
         case "subStreamFlavour": return java.lang.String.class;
@@ -124,12 +138,19 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "framesQueueSize": return target.getFramesQueueSize();
         case "gaptimeout":
         case "gapTimeout": return target.getGapTimeout();
+        case "hls": return target.isHls();
         case "keyframesonly":
         case "keyFramesOnly": return target.isKeyFramesOnly();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "push": return target.getPush();
+        case "record": return target.isRecord();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
+        case "snapshotcount":
+        case "snapshotCount": return target.getSnapshotCount();
+        case "snapshotinterval":
+        case "snapshotInterval": return target.getSnapshotInterval();
         case "stream": return target.getStream();
         case "substreamflavour":
         case "subStreamFlavour": return target.getSubStreamFlavour();

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(25);
         props.add("action");
         props.add("bridgeErrorHandler");
         props.add("channelId");
@@ -37,9 +37,14 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("expires");
         props.add("framesQueueSize");
         props.add("gapTimeout");
+        props.add("hls");
         props.add("keyFramesOnly");
         props.add("lazyStartProducer");
+        props.add("push");
+        props.add("record");
         props.add("responseTimeout");
+        props.add("snapshotCount");
+        props.add("snapshotInterval");
         props.add("stream");
         props.add("subStreamFlavour");
         props.add("transport");

@@ -8,15 +8,22 @@ import io.github.camelgb28181.device.PasswordLookup;
 import io.github.camelgb28181.device.RedirectPolicies;
 import io.github.camelgb28181.device.RedirectPolicy;
 import io.github.camelgb28181.platform.Gb28181Platform;
+import io.github.camelgb28181.platform.StreamBridges;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.concurrent.CamelThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The GB28181 component. All endpoints of one component share one platform (one SIP server, one device registry),
@@ -24,6 +31,9 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @Component("gb28181")
 public class Gb28181Component extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gb28181Component.class);
+    private static final int BRIDGE_CLOSE_WAIT_SECONDS = 10;
 
     @Metadata
     private Gb28181Configuration configuration = new Gb28181Configuration();
@@ -39,6 +49,8 @@ public class Gb28181Component extends DefaultComponent {
     private Gb28181Platform platform;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private ExecutorService bridgePool;
+    private StreamBridges bridges;
     private int users;
 
     public Gb28181Component() {
@@ -74,6 +86,7 @@ public class Gb28181Component extends DefaultComponent {
                 shutdownPools();
                 throw e;
             }
+            startBridges(p);
             platform = p;
         }
         users++;
@@ -86,12 +99,56 @@ public class Gb28181Component extends DefaultComponent {
         }
     }
 
+    /**
+     * The media bridges of the running platform (outputs, viewers, snapshots). Call between
+     * {@link #acquirePlatform()} and {@link #releasePlatform()}.
+     */
+    public synchronized StreamBridges getStreamBridges() {
+        if (bridges == null) {
+            throw new IllegalStateException("the gb28181 platform is not running");
+        }
+        return bridges;
+    }
+
+    /**
+     * Made with the platform so that it sees every stream from its start (a bridge asked for later still needs the
+     * stream's parameter sets); FFmpeg is loaded only when the first bridge is.
+     */
+    private void startBridges(Gb28181Platform p) {
+        // blocking writes (sockets, files) hold a thread each: run up to the limit at once, queue the rest
+        ThreadPoolProfile profile = new ThreadPoolProfile("Gb28181Bridge");
+        profile.setPoolSize(configuration.getBridgeThreads());
+        profile.setMaxPoolSize(configuration.getBridgeThreads());
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        bridgePool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "Gb28181Bridge", profile);
+        bridges = new StreamBridges(p, bridgePool, configuration.toBridgeConfig());
+    }
+
+    /** Times what the producers schedule (snapshot series); the work itself runs elsewhere. */
+    synchronized ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     /** The running platform, or null when no endpoint is using it. */
     public synchronized Gb28181Platform getPlatform() {
         return platform;
     }
 
     private void stopPlatform() {
+        if (bridges != null) {
+            try {
+                // outputs finish their files and free native memory on the bridge pool: let them, within bounds
+                bridges.closeAsync().get(BRIDGE_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Media bridges did not close cleanly: {}", e.toString());
+            }
+            bridges = null;
+        }
         if (platform != null) {
             platform.stop();
             platform = null;
@@ -100,6 +157,10 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     private void shutdownPools() {
+        if (bridgePool != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(bridgePool);
+            bridgePool = null;
+        }
         if (workers != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
             workers = null;

@@ -1,5 +1,7 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.bridge.BridgeConfig;
+import io.github.camelgb28181.bridge.RecordingSpec;
 import io.github.camelgb28181.device.RegistrarConfig;
 import io.github.camelgb28181.manscdp.DeviceCharsets;
 import io.github.camelgb28181.platform.DeviceSyncConfig;
@@ -9,6 +11,7 @@ import io.github.camelgb28181.platform.MediaConfig;
 import io.github.camelgb28181.platform.PlatformConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import io.github.camelgb28181.sip.SipStackConfig;
@@ -143,6 +146,24 @@ public class Gb28181Configuration implements Cloneable {
     private int maxReinvites = 3;
     @UriParam(label = "media", defaultValue = "1000", javaType = "java.time.Duration")
     private long reinviteBackoff = 1000;
+    @UriParam(label = "bridge", defaultValue = "16")
+    private int bridgeThreads = 16;
+    @UriParam(label = "bridge", defaultValue = "512")
+    private int bridgeQueueSize = 512;
+    @UriParam(label = "bridge", defaultValue = "5000", javaType = "java.time.Duration")
+    private long bridgeNetworkTimeout = 5000;
+    @UriParam(label = "bridge", defaultValue = "recordings")
+    private String recordingFolder = "recordings";
+    @UriParam(label = "bridge", defaultValue = "mp4", enums = "mp4,flv")
+    private String recordingFormat = "mp4";
+    @UriParam(label = "bridge", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long recordingMaxDuration = 3_600_000;
+    @UriParam(label = "bridge", defaultValue = "0")
+    private long recordingMaxSize;
+    @UriParam(label = "bridge", defaultValue = "hls")
+    private String hlsFolder = "hls";
+    @UriParam(label = "bridge", defaultValue = "10000", javaType = "java.time.Duration")
+    private long snapshotTimeout = 10_000;
 
     public Gb28181Configuration copy() {
         try {
@@ -750,5 +771,116 @@ public class Gb28181Configuration implements Cloneable {
     /** Maximum threads of the pool that handles SIP requests and events off the event loops. */
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public int getBridgeThreads() {
+        return bridgeThreads;
+    }
+
+    /**
+     * Most threads the media bridges use for remuxing, network pushes, file writes and snapshots. Outputs block on
+     * their sockets and files here, never on the media event loops.
+     */
+    public void setBridgeThreads(int bridgeThreads) {
+        this.bridgeThreads = bridgeThreads;
+    }
+
+    public int getBridgeQueueSize() {
+        return bridgeQueueSize;
+    }
+
+    /**
+     * Access units each bridge output may have waiting; a slower output drops what does not fit up to the next key
+     * frame (and counts the drops) instead of delaying the stream or the other outputs.
+     */
+    public void setBridgeQueueSize(int bridgeQueueSize) {
+        this.bridgeQueueSize = bridgeQueueSize;
+    }
+
+    public long getBridgeNetworkTimeout() {
+        return bridgeNetworkTimeout;
+    }
+
+    /** Connect and read/write timeout (ms) of RTMP/RTSP push outputs (FFmpeg's rw_timeout). */
+    public void setBridgeNetworkTimeout(long bridgeNetworkTimeout) {
+        this.bridgeNetworkTimeout = bridgeNetworkTimeout;
+    }
+
+    public String getRecordingFolder() {
+        return recordingFolder;
+    }
+
+    /** Where recordings (record=true on play, or gb28181:record) are written, one file name per stream and part. */
+    public void setRecordingFolder(String recordingFolder) {
+        this.recordingFolder = recordingFolder;
+    }
+
+    public String getRecordingFormat() {
+        return recordingFormat;
+    }
+
+    /**
+     * Container of recordings: mp4 (fragmented, so a crash leaves a playable file; becomes MOV when G.711 audio is
+     * kept) or flv.
+     */
+    public void setRecordingFormat(String recordingFormat) {
+        this.recordingFormat = recordingFormat;
+    }
+
+    public long getRecordingMaxDuration() {
+        return recordingMaxDuration;
+    }
+
+    /** A recording starts a new file at the first key frame after this long (ms); 0 for no limit. */
+    public void setRecordingMaxDuration(long recordingMaxDuration) {
+        this.recordingMaxDuration = recordingMaxDuration;
+    }
+
+    public long getRecordingMaxSize() {
+        return recordingMaxSize;
+    }
+
+    /** A recording starts a new file at the first key frame after this many bytes; 0 for no limit. */
+    public void setRecordingMaxSize(long recordingMaxSize) {
+        this.recordingMaxSize = recordingMaxSize;
+    }
+
+    public String getHlsFolder() {
+        return hlsFolder;
+    }
+
+    /** Where HLS outputs (hls=true on play, or the media-bridge processor) write, in a folder per stream. */
+    public void setHlsFolder(String hlsFolder) {
+        this.hlsFolder = hlsFolder;
+    }
+
+    public long getSnapshotTimeout() {
+        return snapshotTimeout;
+    }
+
+    /**
+     * How long (ms) gb28181:snapshot waits for a key frame, including starting a live stream when the channel has
+     * none running.
+     */
+    public void setSnapshotTimeout(long snapshotTimeout) {
+        this.snapshotTimeout = snapshotTimeout;
+    }
+
+    /** The settings of every media bridge. */
+    public BridgeConfig toBridgeConfig() {
+        return BridgeConfig.defaults().withQueueCapacity(bridgeQueueSize)
+                .withNetworkTimeout(Duration.ofMillis(bridgeNetworkTimeout));
+    }
+
+    /** How a recording of the stream {@code name} is written, from the recording options. */
+    public RecordingSpec toRecordingSpec(String name) {
+        Path folder = Path.of(recordingFolder);
+        RecordingSpec spec = switch (recordingFormat.trim().toLowerCase(Locale.ROOT)) {
+            case "mp4" -> RecordingSpec.mp4(folder, name);
+            case "flv" -> RecordingSpec.flv(folder, name);
+            default -> throw new IllegalArgumentException("recordingFormat must be mp4 or flv, not " + recordingFormat);
+        };
+        return spec.rotateAfter(recordingMaxDuration > 0 ? Duration.ofMillis(recordingMaxDuration) : null,
+                recordingMaxSize);
     }
 }

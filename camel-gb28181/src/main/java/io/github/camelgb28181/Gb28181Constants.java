@@ -103,7 +103,8 @@ public final class Gb28181Constants {
     public static final String NOTIFY_TYPE = "CamelGb28181NotifyType";
 
     @Metadata(description = "The platform's ID of a stream: set by play/playback/download, read by stop,"
-                                + " playbackControl and streams, and on stream and frames exchanges.", javaType = "String")
+                                + " playbackControl, streams, record, snapshot and the media-bridge processor, and on"
+                                + " stream and frames exchanges.", javaType = "String")
     public static final String STREAM_ID = "CamelGb28181StreamId";
     @Metadata(label = "producer", description = "On playback/download: the start of the recorded interval (Instant,"
                                                 + " or ISO-8601 text; without an offset in the JVM's zone).",
@@ -133,4 +134,28 @@ public final class Gb28181Constants {
 
     private Gb28181Constants() {
     }
+
+    @Metadata(label = "producer", description = "On play/playback/download: true to record the stream as well;"
+                                                + " overrides the record option.", javaType = "Boolean")
+    public static final String RECORD = "CamelGb28181Record";
+    @Metadata(label = "producer", description = "On play/playback/download: rtmp:// or rtsp:// URLs (comma-separated)"
+                                                + " to push the stream to; overrides the push option.",
+              javaType = "String")
+    public static final String PUSH = "CamelGb28181Push";
+    @Metadata(label = "producer", description = "On play/playback/download: true to write HLS as well; overrides the"
+                                                + " hls option.", javaType = "Boolean")
+    public static final String HLS = "CamelGb28181Hls";
+    @Metadata(label = "producer", description = "After play/playback/download with outputs, and after the media-bridge"
+                                                + " processor: the names of the stream's bridge outputs.",
+              javaType = "java.util.List<String>")
+    public static final String BRIDGE_OUTPUTS = "CamelGb28181BridgeOutputs";
+    @Metadata(label = "producer", description = "On gb28181:snapshot: width of the picture(s) in pixels.",
+              javaType = "Integer")
+    public static final String SNAPSHOT_WIDTH = "CamelGb28181SnapshotWidth";
+    @Metadata(label = "producer", description = "On gb28181:snapshot: height of the picture(s) in pixels.",
+              javaType = "Integer")
+    public static final String SNAPSHOT_HEIGHT = "CamelGb28181SnapshotHeight";
+    @Metadata(label = "producer", description = "On gb28181:record: the files of the recording so far, oldest first.",
+              javaType = "java.util.List<java.nio.file.Path>")
+    public static final String RECORDING_FILES = "CamelGb28181RecordingFiles";
 }

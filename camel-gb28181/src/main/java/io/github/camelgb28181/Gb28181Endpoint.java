@@ -51,8 +51,18 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private String subStreamFlavour = "streamnumber";
     @UriParam(label = "producer", defaultValue = "4")
     private int downloadSpeed = 4;
-    @UriParam(label = "producer", enums = "pause,resume,speed,seek")
+    @UriParam(label = "producer", enums = "pause,resume,speed,seek,start,stop")
     private String action;
+    @UriParam(label = "producer")
+    private boolean record;
+    @UriParam(label = "producer")
+    private String push;
+    @UriParam(label = "producer")
+    private boolean hls;
+    @UriParam(label = "producer", defaultValue = "1")
+    private int snapshotCount = 1;
+    @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
+    private long snapshotInterval = 1000;
 
     public Gb28181Endpoint(String uri, Gb28181Component component) {
         super(uri, component);
@@ -72,6 +82,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case stop, playbackControl, streams -> new Gb28181StreamControlProducer(this);
             case command -> new Gb28181CommandProducer(this);
             case subscribe -> new Gb28181SubscribeProducer(this);
+            case snapshot -> new Gb28181SnapshotProducer(this);
+            case record -> new Gb28181RecordProducer(this);
             default -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams");
         };
@@ -88,7 +100,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case registerDecision -> new Gb28181RegisterDecisionConsumer(this, processor);
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
             case stream, frames -> new Gb28181StreamConsumer(this, processor);
-            case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams -> throw new IllegalArgumentException(
+            case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams,
+                 snapshot, record -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
@@ -106,7 +119,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
      * queries, including the automatic ones), registerDecision (decide about a REGISTER), passwordLookup (per-device
      * passwords), stream (stream lifecycle), frames (access units). Producers: devices (the registry), channels
      * (stored catalogs), command (queries and controls), subscribe, play, playback, download, stop, playbackControl,
-     * streams.
+     * streams, snapshot (JPEG pictures), record (start/stop recording a stream).
      */
     public void setType(Gb28181Type type) {
         this.type = type;
@@ -256,8 +269,62 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return action;
     }
 
-    /** gb28181:playbackControl: pause, resume, speed (value = factor 0.25–8) or seek (value = seconds). */
+    /**
+     * gb28181:playbackControl: pause, resume, speed (value = factor 0.25–8) or seek (value = seconds);
+     * gb28181:record: start or stop.
+     */
     public void setAction(String action) {
         this.action = action;
+    }
+
+    public boolean isRecord() {
+        return record;
+    }
+
+    /**
+     * gb28181:play, playback, download: also record the stream to rotating files (recordingFolder, recordingFormat,
+     * recordingMaxDuration, recordingMaxSize) until it ends.
+     */
+    public void setRecord(boolean record) {
+        this.record = record;
+    }
+
+    public String getPush() {
+        return push;
+    }
+
+    /**
+     * gb28181:play, playback, download: also push the stream to these rtmp:// or rtsp:// URLs (comma-separated),
+     * remuxed without transcoding (H.265 as enhanced FLV over RTMP), reconnecting with backoff.
+     */
+    public void setPush(String push) {
+        this.push = push;
+    }
+
+    public boolean isHls() {
+        return hls;
+    }
+
+    /** gb28181:play, playback, download: also write HLS into hlsFolder/<streamId>/index.m3u8. */
+    public void setHls(boolean hls) {
+        this.hls = hls;
+    }
+
+    public int getSnapshotCount() {
+        return snapshotCount;
+    }
+
+    /** gb28181:snapshot: how many pictures (1–10); more than one gives a list of JPEGs. */
+    public void setSnapshotCount(int snapshotCount) {
+        this.snapshotCount = snapshotCount;
+    }
+
+    public long getSnapshotInterval() {
+        return snapshotInterval;
+    }
+
+    /** gb28181:snapshot: time (ms) between the pictures of a series. */
+    public void setSnapshotInterval(long snapshotInterval) {
+        this.snapshotInterval = snapshotInterval;
     }
 }

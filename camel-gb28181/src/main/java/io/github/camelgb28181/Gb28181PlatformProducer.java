@@ -1,6 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.platform.Gb28181Platform;
+import io.github.camelgb28181.platform.StreamBridges;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -25,6 +26,11 @@ abstract class Gb28181PlatformProducer extends DefaultAsyncProducer {
 
     protected Gb28181Platform platform() {
         return platform;
+    }
+
+    /** The platform's media bridges, created on first use. */
+    protected StreamBridges bridges() {
+        return getEndpoint().getComponent().getStreamBridges();
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.github.camelgb28181;
 import io.github.camelgb28181.media.sdp.GbSessionType;
 import io.github.camelgb28181.media.sdp.MediaTransport;
 import io.github.camelgb28181.media.sdp.SubStreamFlavour;
+import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.media.session.StreamRequest;
+import io.github.camelgb28181.media.session.StreamSession;
+import io.github.camelgb28181.platform.StreamOutputs;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -13,7 +16,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * gb28181:play, gb28181:playback, gb28181:download: INVITEs the channel in {@link Gb28181Constants#CHANNEL_ID} of the
@@ -36,10 +41,46 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
             callback.done(true);
             return true;
         }
-        return complete(exchange, callback, platform().startStream(request), (ex, session) -> {
+        StreamOutputs outputs;
+        try {
+            outputs = outputs(exchange.getMessage());
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        CompletableFuture<StreamSession> started = platform().startStream(request);
+        CompletableFuture<List<String>> attached = outputs.isEmpty()
+                ? started.thenApply(session -> null)
+                // off the media event loop that completes the start: the first bridge loads FFmpeg
+                : started.thenApplyAsync(session -> attach(outputs, session), bridges().executor());
+        return complete(exchange, callback, attached.thenCombine(started, (names, session) -> {
+            if (names != null) {
+                exchange.getMessage().setHeader(Gb28181Constants.BRIDGE_OUTPUTS, names);
+            }
+            return session;
+        }), (ex, session) -> {
             ex.getMessage().setBody(session);
             ex.getMessage().setHeader(Gb28181Constants.STREAM_ID, session.streamId());
         });
+    }
+
+    private StreamOutputs outputs(Message in) {
+        Gb28181Endpoint e = getEndpoint();
+        boolean record = in.getHeader(Gb28181Constants.RECORD, e.isRecord(), Boolean.class);
+        boolean hls = in.getHeader(Gb28181Constants.HLS, e.isHls(), Boolean.class);
+        String push = in.getHeader(Gb28181Constants.PUSH, e.getPush(), String.class);
+        return new StreamOutputs(StreamOutputs.splitUrls(push), hls, null, null, record, AudioMode.AUTO);
+    }
+
+    /** Attaches the outputs; a stream whose outputs cannot be attached is stopped rather than left running unseen. */
+    private List<String> attach(StreamOutputs outputs, StreamSession session) {
+        try {
+            return MediaBridgeProcessor.attach(getEndpoint().getComponent(), outputs, session);
+        } catch (RuntimeException e) {
+            platform().stopStream(session.streamId());
+            throw e;
+        }
     }
 
     private StreamRequest request(Message in) {

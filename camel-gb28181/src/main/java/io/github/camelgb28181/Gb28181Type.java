@@ -53,7 +53,11 @@ public enum Gb28181Type {
     /** Producer: the running streams with their statistics; one with the stream ID header. */
     streams(false),
     /** Producer: subscribe to (or, with expires 0, unsubscribe from) a device's catalog, alarm or position events. */
-    subscribe(false);
+    subscribe(false),
+    /** Producer: JPEG snapshot(s) of a channel's video, from its running stream or a short live stream started for it. */
+    snapshot(false),
+    /** Producer: starts or stops recording a running stream to rotating files (action start or stop). */
+    record(false);
 
     private final boolean consumer;
 

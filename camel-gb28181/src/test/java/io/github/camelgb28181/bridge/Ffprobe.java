@@ -12,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What Debian's ffprobe decodes from a file: every stream with its frame count (decoded, not read from headers). */
-final class Ffprobe {
+public final class Ffprobe {
 
-    record ProbedStream(String type, String codec, int width, int height, int frames) {
+    public record ProbedStream(String type, String codec, int width, int height, int frames) {
     }
 
     private Ffprobe() {
     }
 
-    static List<ProbedStream> streams(Path file) throws IOException, InterruptedException {
+    public static List<ProbedStream> streams(Path file) throws IOException, InterruptedException {
         String json = ExternalTools.run(file.getParent(), "ffprobe", "-v", "error", "-count_frames", "-show_streams",
                 "-of", "json", file.toString());
         List<ProbedStream> streams = new ArrayList<>();
@@ -32,7 +32,7 @@ final class Ffprobe {
     }
 
     /** The first (only) stream of {@code type}. */
-    static ProbedStream stream(List<ProbedStream> streams, String type) {
+    public static ProbedStream stream(List<ProbedStream> streams, String type) {
         List<ProbedStream> matching = streams.stream().filter(s -> s.type().equals(type)).toList();
         assertEquals(1, matching.size(), () -> "one " + type + " stream expected in " + streams);
         return matching.get(0);
