@@ -44,6 +44,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": getOrCreateConfiguration(target).setBroadcastInviteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": getOrCreateConfiguration(target).setCatalogFirstTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catalogonstatuschange":
@@ -63,6 +65,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": getOrCreateConfiguration(target).setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.camelgb28181.device.DeviceRegistry.class, value)); return true;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": getOrCreateConfiguration(target).setDeviceStreamFlavours(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicetransports":
+        case "deviceTransports": getOrCreateConfiguration(target).setDeviceTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": getOrCreateConfiguration(target).setFirstPacketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -137,6 +143,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": getOrCreateConfiguration(target).setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": getOrCreateConfiguration(target).setStatusChangeDebounce(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": getOrCreateConfiguration(target).setStreamStatisticsInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streamtimeout":
         case "streamTimeout": getOrCreateConfiguration(target).setStreamTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "syncgaptimeout":
@@ -182,6 +190,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return long.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -201,6 +211,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.camelgb28181.device.DeviceRegistry.class;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return java.lang.String.class;
+        case "devicetransports":
+        case "deviceTransports": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
@@ -275,6 +289,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return long.class;
         case "streamtimeout":
         case "streamTimeout": return long.class;
         case "syncgaptimeout":
@@ -316,6 +332,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return getOrCreateConfiguration(target).getBroadcastInviteTimeout();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return getOrCreateConfiguration(target).getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -335,6 +353,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": return getOrCreateConfiguration(target).getDeviceCharsets();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return getOrCreateConfiguration(target).getDeviceStreamFlavours();
+        case "devicetransports":
+        case "deviceTransports": return getOrCreateConfiguration(target).getDeviceTransports();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return getOrCreateConfiguration(target).getFirstPacketTimeout();
@@ -409,6 +431,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": return getOrCreateConfiguration(target).getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return getOrCreateConfiguration(target).getStatusChangeDebounce();
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return getOrCreateConfiguration(target).getStreamStatisticsInterval();
         case "streamtimeout":
         case "streamTimeout": return getOrCreateConfiguration(target).getStreamTimeout();
         case "syncgaptimeout":

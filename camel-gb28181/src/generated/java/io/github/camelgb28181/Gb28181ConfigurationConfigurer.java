@@ -33,6 +33,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": target.setAutoConfigDownload(property(camelContext, boolean.class, value)); return true;
         case "autodeviceinfo":
         case "autoDeviceInfo": target.setAutoDeviceInfo(property(camelContext, boolean.class, value)); return true;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": target.setBroadcastInviteTimeout(property(camelContext, long.class, value)); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": target.setCatalogFirstTimeout(property(camelContext, long.class, value)); return true;
         case "catalogonstatuschange":
@@ -45,6 +47,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": target.setDefaultExpires(property(camelContext, int.class, value)); return true;
         case "devicecharsets":
         case "deviceCharsets": target.setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": target.setDeviceStreamFlavours(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicetransports":
+        case "deviceTransports": target.setDeviceTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": target.setFirstPacketTimeout(property(camelContext, long.class, value)); return true;
@@ -115,6 +121,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": target.setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": target.setStatusChangeDebounce(property(camelContext, long.class, value)); return true;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": target.setStreamStatisticsInterval(property(camelContext, long.class, value)); return true;
         case "streamtimeout":
         case "streamTimeout": target.setStreamTimeout(property(camelContext, long.class, value)); return true;
         case "syncgaptimeout":
@@ -151,6 +159,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": return boolean.class;
         case "autodeviceinfo":
         case "autoDeviceInfo": return boolean.class;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return long.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -163,6 +173,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": return int.class;
         case "devicecharsets":
         case "deviceCharsets": return java.lang.String.class;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return java.lang.String.class;
+        case "devicetransports":
+        case "deviceTransports": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
@@ -233,6 +247,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return long.class;
         case "streamtimeout":
         case "streamTimeout": return long.class;
         case "syncgaptimeout":
@@ -270,6 +286,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "autoConfigDownload": return target.isAutoConfigDownload();
         case "autodeviceinfo":
         case "autoDeviceInfo": return target.isAutoDeviceInfo();
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return target.getBroadcastInviteTimeout();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return target.getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -282,6 +300,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": return target.getDefaultExpires();
         case "devicecharsets":
         case "deviceCharsets": return target.getDeviceCharsets();
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return target.getDeviceStreamFlavours();
+        case "devicetransports":
+        case "deviceTransports": return target.getDeviceTransports();
         case "domain": return target.getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return target.getFirstPacketTimeout();
@@ -352,6 +374,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": return target.getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return target.getStatusChangeDebounce();
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return target.getStreamStatisticsInterval();
         case "streamtimeout":
         case "streamTimeout": return target.getStreamTimeout();
         case "syncgaptimeout":

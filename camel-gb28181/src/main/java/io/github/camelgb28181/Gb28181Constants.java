@@ -131,6 +131,12 @@ public final class Gb28181Constants {
               javaType = "String")
     public static final String CODEC = "CamelGb28181Codec";
 
+    @Metadata(label = "consumer", description = "On gb28181:stream STATISTICS events: the stream's receive"
+                                                + " statistics (packets, bytes, lost, reordered, frames, key frames,"
+                                                + " codec, width, height, frames per second, bit rate).",
+              javaType = "io.github.camelgb28181.media.rtp.StreamStatistics")
+    public static final String STREAM_STATISTICS = "CamelGb28181StreamStatistics";
+
     private Gb28181Constants() {
     }
 }

@@ -43,12 +43,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private boolean keyFramesOnly;
     @UriParam(label = "consumer", defaultValue = "1000")
     private int framesQueueSize = 1000;
-    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
-    private String transport = "udp";
+    @UriParam(label = "producer", enums = "udp,tcp-passive,tcp-active")
+    private String transport;
     @UriParam(label = "producer")
     private String stream;
-    @UriParam(label = "producer", defaultValue = "streamnumber", enums = "streamnumber,stream,streamprofile,streamMode")
-    private String subStreamFlavour = "streamnumber";
+    @UriParam(label = "producer", enums = "streamnumber,stream,streamprofile,streamMode")
+    private String subStreamFlavour;
     @UriParam(label = "producer", defaultValue = "4")
     private int downloadSpeed = 4;
     @UriParam(label = "producer", enums = "pause,resume,speed,seek")
@@ -217,7 +217,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return transport;
     }
 
-    /** Media transport of play/playback/download: udp, tcp-passive (the device connects) or tcp-active (we do). */
+    /**
+     * Media transport of play/playback/download: udp, tcp-passive (the device connects) or tcp-active (we do).
+     * Unset: the device's entry in the component's deviceTransports, else udp.
+     */
     public void setTransport(String transport) {
         this.transport = transport;
     }
@@ -238,6 +241,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /**
      * How the stream is asked for in the SDP, which differs by vendor: streamnumber (a=streamnumber:N, GB/T
      * 28181-2022), stream (a=stream:N), streamprofile (a=streamprofile:N), streamMode (a=streamMode:MAIN|SUB).
+     * Unset: the device's entry in the component's deviceStreamFlavours, else streamnumber.
      */
     public void setSubStreamFlavour(String subStreamFlavour) {
         this.subStreamFlavour = subStreamFlavour;

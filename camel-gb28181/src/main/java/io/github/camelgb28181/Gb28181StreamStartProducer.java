@@ -46,10 +46,14 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         Gb28181Endpoint e = getEndpoint();
         String deviceId = requireDeviceId(in.getExchange());
         String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
-        MediaTransport transport = transport(in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(),
-                String.class));
+        // the request's own choice wins, then the endpoint's, then the per-device default (deviceTransports,
+        // deviceStreamFlavours), then UDP and a=streamnumber
+        String transportText = in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(), String.class);
+        MediaTransport transport = transportText != null ? MediaTransport.parse(transportText)
+                : platform().defaultTransport(deviceId);
         int subStream = subStream(e.getStream());
-        SubStreamFlavour flavour = SubStreamFlavour.valueOf(e.getSubStreamFlavour().toUpperCase(Locale.ROOT));
+        SubStreamFlavour flavour = e.getSubStreamFlavour() != null ? SubStreamFlavour.parse(e.getSubStreamFlavour())
+                : platform().defaultStreamFlavour(deviceId);
         GbSessionType type = switch (e.getType()) {
             case play -> GbSessionType.PLAY;
             case playback -> GbSessionType.PLAYBACK;
@@ -63,16 +67,6 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         Instant end = time(in, Gb28181Constants.END_TIME);
         return new StreamRequest(deviceId, channelId, type, start, end,
                 type == GbSessionType.DOWNLOAD ? e.getDownloadSpeed() : 0, transport, subStream, flavour);
-    }
-
-    static MediaTransport transport(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "udp" -> MediaTransport.UDP;
-            case "tcp-passive", "tcp" -> MediaTransport.TCP_PASSIVE;
-            case "tcp-active" -> MediaTransport.TCP_ACTIVE;
-            default -> throw new IllegalArgumentException("transport must be udp, tcp-passive or tcp-active, not '"
-                    + text + "'");
-        };
     }
 
     static int subStream(String text) {

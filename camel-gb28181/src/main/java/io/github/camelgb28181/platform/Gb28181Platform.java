@@ -569,6 +569,20 @@ public final class Gb28181Platform {
         return streamManager().control(streamId, command);
     }
 
+    /** The media transport for a request to this device that names none (deviceTransports, else UDP). */
+    public io.github.camelgb28181.media.sdp.MediaTransport defaultTransport(String deviceId) {
+        io.github.camelgb28181.media.sdp.MediaTransport t = config.media() == null ? null
+                : config.media().deviceTransports().lookup(deviceId);
+        return t != null ? t : io.github.camelgb28181.media.sdp.MediaTransport.UDP;
+    }
+
+    /** How the sub-stream is asked of this device when the request does not say (deviceStreamFlavours). */
+    public io.github.camelgb28181.media.sdp.SubStreamFlavour defaultStreamFlavour(String deviceId) {
+        io.github.camelgb28181.media.sdp.SubStreamFlavour f = config.media() == null ? null
+                : config.media().deviceFlavours().lookup(deviceId);
+        return f != null ? f : io.github.camelgb28181.media.sdp.SubStreamFlavour.STREAMNUMBER;
+    }
+
     /** The running streams with their statistics. */
     public java.util.Collection<io.github.camelgb28181.media.session.StreamSession> streams() {
         StreamManager m = streams;

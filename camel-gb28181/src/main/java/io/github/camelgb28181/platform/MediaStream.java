@@ -61,6 +61,7 @@ final class MediaStream implements PacketSink, AccessUnitListener {
     volatile boolean sawKeyFrame;
     volatile int reinvites;
     volatile ScheduledFuture<?> ticker;
+    volatile ScheduledFuture<?> statisticsTask;
     /** Work handed off from the event loop, run one after the other so that events keep their order. */
     private CompletableFuture<Void> handoffs = CompletableFuture.completedFuture(null);
     private volatile RtpStreamReceiver receiver;

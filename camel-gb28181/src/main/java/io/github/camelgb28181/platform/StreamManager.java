@@ -162,6 +162,27 @@ final class StreamManager implements MediaStream.Callbacks {
         }
         io.netty.channel.EventLoop loop = stream.channel != null ? stream.channel.eventLoop() : mediaGroup.next();
         stream.ticker = loop.scheduleAtFixedRate(() -> tick(stream), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        long every = config.statisticsIntervalMs();
+        if (every > 0) {
+            // off the hot path: the receiver's counters are read (volatile) by the scheduler, not pushed per packet
+            stream.statisticsTask = scheduler.scheduleAtFixedRate(() -> reportStatistics(stream), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reportStatistics(MediaStream stream) {
+        StreamState s = stream.state;
+        if (s == StreamState.ENDED || !stream.sawPacket && s != StreamState.PAUSED) {
+            return;
+        }
+        stream.handOff(() -> {
+            if (stream.state != StreamState.ENDED) {
+                io.github.camelgb28181.media.rtp.StreamStatistics st = stream.statistics();
+                fire(stream, StreamEvent.Type.STATISTICS, "packets=" + st.packets() + " lost=" + st.lost() + " frames="
+                        + st.frames() + " fps=" + Math.round(st.framesPerSecond()) + " kbit/s="
+                        + st.bitsPerSecond() / 1000);
+            }
+        }, workers);
     }
 
     private synchronized SsrcDemultiplexer sharedDemux() throws InterruptedException {
@@ -458,6 +479,9 @@ final class StreamManager implements MediaStream.Callbacks {
     private void release(MediaStream stream) {
         if (stream.ticker != null) {
             stream.ticker.cancel(false);
+        }
+        if (stream.statisticsTask != null) {
+            stream.statisticsTask.cancel(false);
         }
         MediaChannel ch = stream.channel;
         if (ch != null) {
