@@ -119,6 +119,10 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The camera's media side: answers INVITEs and streams video. */
     public final MediaResponder media = new MediaResponder(executor);
 
+    {
+        media.endOfFileSignal = this::endOfFile;
+    }
+
     private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
         SipRequest r = tx.request();
         switch (r.method()) {
@@ -270,23 +274,41 @@ public final class SimulatedDevice implements AutoCloseable {
     public java.util.List<SipResponse> byeAll() throws Exception {
         java.util.List<SipResponse> answers = new java.util.ArrayList<>();
         for (SipRequest invite : media.invites) {
-            if (!media.activeCalls().contains(invite.callId())) {
-                continue;
+            if (media.activeCalls().contains(invite.callId())) {
+                answers.add(bye(invite));
             }
-            SipHeaders h = SipHeaders.builder()
-                    .add(SipHeaderNames.VIA, stack.newVia(transport))
-                    .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.TO) + ";tag="
-                            + media.toTag(invite.callId()))
-                    .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.FROM))
-                    .add(SipHeaderNames.CALL_ID, invite.callId())
-                    .add(SipHeaderNames.CSEQ, "1 BYE")
-                    .add(SipHeaderNames.MAX_FORWARDS, 70)
-                    .build();
-            SipUri target = SipAddress.parse(invite.header(SipHeaderNames.CONTACT)).uri();
-            answers.add(send(new SipRequest("BYE", target.toString(), h, null)));
-            media.ended(invite.callId());
         }
         return answers;
+    }
+
+    /** Ends a recording the camera sent once, the way {@link MediaResponder#endOfFile} says. */
+    private void endOfFile(String callId, MediaResponder.EndOfFile how) throws Exception {
+        if (how == MediaResponder.EndOfFile.MEDIA_STATUS) {
+            notifyMessage("MediaStatus", "<NotifyType>121</NotifyType>\r\n");
+            return;
+        }
+        for (SipRequest invite : media.invites) {
+            if (invite.callId().equals(callId)) {
+                bye(invite);
+            }
+        }
+    }
+
+    /** BYE in the dialog of one INVITE this camera answered. */
+    private SipResponse bye(SipRequest invite) throws Exception {
+        SipHeaders h = SipHeaders.builder()
+                .add(SipHeaderNames.VIA, stack.newVia(transport))
+                .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.TO) + ";tag="
+                        + media.toTag(invite.callId()))
+                .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.FROM))
+                .add(SipHeaderNames.CALL_ID, invite.callId())
+                .add(SipHeaderNames.CSEQ, "1 BYE")
+                .add(SipHeaderNames.MAX_FORWARDS, 70)
+                .build();
+        SipUri target = SipAddress.parse(invite.header(SipHeaderNames.CONTACT)).uri();
+        SipResponse answer = send(new SipRequest("BYE", target.toString(), h, null));
+        media.ended(invite.callId());
+        return answer;
     }
 
     /** How many MANSCDP messages of that CmdType the platform sent this device. */
