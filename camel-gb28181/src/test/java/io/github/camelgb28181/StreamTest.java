@@ -209,4 +209,33 @@ class StreamTest extends MediaTestSupport {
         awaitByes(ipc, 2);
         assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
     }
+
+    @Test
+    void stopAllStreamsOfOneChannel() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice nvr = camera(server);
+        String a = nvr.channelId(1);
+        String b = nvr.channelId(2);
+        ProducerTemplate template = server.createProducerTemplate();
+        List<StreamSession> started = new java.util.ArrayList<>();
+        for (String channel : List.of(a, a, b)) {
+            started.add(template.requestBodyAndHeaders("gb28181:play", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,
+                    Gb28181Constants.CHANNEL_ID, channel), StreamSession.class));
+        }
+        List<?> stopped = template.requestBodyAndHeaders("gb28181:stop", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,
+                Gb28181Constants.CHANNEL_ID, a), List.class);
+        assertEquals(2, stopped.size());
+        for (Object o : stopped) {
+            assertEquals(a, ((StreamSession) o).channelId());
+            assertEquals(StreamState.ENDED, ((StreamSession) o).state());
+        }
+        awaitByes(nvr, 2);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(nvr.media.byes.get(i).requestUri().contains(a), "BYE to the channel's dialog: "
+                    + nvr.media.byes.get(i).requestUri());
+        }
+        List<?> left = template.requestBody("gb28181:streams", null, List.class);
+        assertEquals(1, left.size());
+        assertEquals(started.get(2).streamId(), ((StreamSession) left.get(0)).streamId());
+    }
 }
