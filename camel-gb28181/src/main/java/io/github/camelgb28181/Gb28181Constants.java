@@ -115,6 +115,12 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "On play/playback/download: udp, tcp-passive or tcp-active;"
                                                 + " overrides the transport option.", javaType = "String")
     public static final String MEDIA_TRANSPORT = "CamelGb28181MediaTransport";
+    @Metadata(label = "producer", description = "On playback/download: a List of RecordItem (a RecordInfo answer's"
+                                                + " items) to play one after the other under one stream ID; the body"
+                                                + " may carry the list instead. Each item's DeviceID is the channel"
+                                                + " (else the channel ID header), its StartTime/EndTime the interval.",
+              javaType = "java.util.List<io.github.camelgb28181.manscdp.model.RecordItem>")
+    public static final String PLAYLIST = "CamelGb28181Playlist";
     @Metadata(label = "producer", description = "On playbackControl: pause, resume, speed or seek; overrides the"
                                                 + " action option.", javaType = "String")
     public static final String ACTION = "CamelGb28181Action";

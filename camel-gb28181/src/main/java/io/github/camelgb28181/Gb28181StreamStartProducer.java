@@ -1,5 +1,6 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.manscdp.model.RecordItem;
 import io.github.camelgb28181.media.sdp.GbSessionType;
 import io.github.camelgb28181.media.sdp.MediaTransport;
 import io.github.camelgb28181.media.sdp.SubStreamFlavour;
@@ -13,12 +14,15 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * gb28181:play, gb28181:playback, gb28181:download: INVITEs the channel in {@link Gb28181Constants#CHANNEL_ID} of the
  * device in {@link Gb28181Constants#DEVICE_ID}; completes, without a thread waiting, when the device answered and the
  * first RTP packet arrived, with the {@code StreamSession} as body and its ID in {@link Gb28181Constants#STREAM_ID}.
+ * A playback or download given a list of {@code RecordItem}s ({@link Gb28181Constants#PLAYLIST} or the body) plays
+ * them one after the other under that one stream ID.
  */
 final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
 
@@ -28,24 +32,54 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        StreamRequest request;
+        java.util.concurrent.CompletableFuture<io.github.camelgb28181.media.session.StreamSession> started;
         try {
-            request = request(exchange.getMessage());
+            List<RecordItem> playlist = playlist(exchange.getMessage());
+            started = playlist == null ? platform().startStream(request(exchange.getMessage(), null))
+                    : platform().startPlaylist(playlist.stream().map(i -> request(exchange.getMessage(), i)).toList());
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        return complete(exchange, callback, platform().startStream(request), (ex, session) -> {
+        return complete(exchange, callback, started, (ex, session) -> {
             ex.getMessage().setBody(session);
             ex.getMessage().setHeader(Gb28181Constants.STREAM_ID, session.streamId());
         });
     }
 
-    private StreamRequest request(Message in) {
+    /** The RecordItems to play one after the other (header, else body), or null for a single interval. */
+    private List<RecordItem> playlist(Message in) {
+        if (getEndpoint().getType() == Gb28181Type.play) {
+            return null;
+        }
+        Object value = in.getHeader(Gb28181Constants.PLAYLIST);
+        if (value == null && in.getBody() instanceof List<?> body && !body.isEmpty()
+                && body.get(0) instanceof RecordItem) {
+            value = body;
+        }
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException(Gb28181Constants.PLAYLIST + " must be a non-empty List of RecordItem");
+        }
+        List<RecordItem> items = new java.util.ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof RecordItem item)) {
+                throw new IllegalArgumentException("a playlist holds RecordItems, not " + o);
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** The request for the interval of the headers, or for one playlist item when {@code item} is not null. */
+    private StreamRequest request(Message in, RecordItem item) {
         Gb28181Endpoint e = getEndpoint();
         String deviceId = requireDeviceId(in.getExchange());
-        String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
+        String channelId = item != null && item.getDeviceId() != null && !item.getDeviceId().isBlank()
+                ? item.getDeviceId().trim() : in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
         // the request's own choice wins, then the endpoint's, then the per-device default (deviceTransports,
         // deviceStreamFlavours), then UDP and a=streamnumber
         String transportText = in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(), String.class);
@@ -63,8 +97,10 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         if (type == GbSessionType.PLAY) {
             return new StreamRequest(deviceId, channelId, type, null, null, 0, transport, subStream, flavour);
         }
-        Instant start = time(in, Gb28181Constants.START_TIME);
-        Instant end = time(in, Gb28181Constants.END_TIME);
+        Instant start = item != null ? itemTime(item.getStartDateTime(), item, "StartTime")
+                : time(in, Gb28181Constants.START_TIME);
+        Instant end = item != null ? itemTime(item.getEndDateTime(), item, "EndTime")
+                : time(in, Gb28181Constants.END_TIME);
         return new StreamRequest(deviceId, channelId, type, start, end,
                 type == GbSessionType.DOWNLOAD ? e.getDownloadSpeed() : 0, transport, subStream, flavour);
     }
@@ -84,6 +120,14 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
                 }
             }
         };
+    }
+
+    /** A record item's time: device local time without a zone (A.2.1), taken in the JVM's zone like the headers. */
+    private static Instant itemTime(LocalDateTime t, RecordItem item, String what) {
+        if (t == null) {
+            throw new IllegalArgumentException("playlist item without a readable " + what + ": " + item);
+        }
+        return t.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private static Instant time(Message in, String header) {

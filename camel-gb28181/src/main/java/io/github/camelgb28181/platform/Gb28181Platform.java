@@ -553,6 +553,20 @@ public final class Gb28181Platform {
         }
     }
 
+    /**
+     * Plays recordings one after the other under one stream ID: each next item is INVITEd when the device ends the
+     * one before (MediaStatus 121 or BYE), with a PLAYLIST_NEXT event; completes like {@link #startStream} for the
+     * first item.
+     */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> startPlaylist(
+            List<io.github.camelgb28181.media.session.StreamRequest> items) {
+        try {
+            return streamManager().start(items);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Stops one stream (BYE, or CANCEL while its INVITE is pending). */
     public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> stopStream(String streamId) {
         return streamManager().stop(streamId);
