@@ -24,6 +24,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "audiocodec":
+        case "audioCodec": target.setAudioCodec(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "channelid":
@@ -49,6 +51,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": target.setKeyFramesOnly(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "packettime":
+        case "packetTime": target.setPacketTime(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "stream": target.setStream(property(camelContext, java.lang.String.class, value)); return true;
@@ -63,6 +67,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return java.lang.String.class;
+        case "audiocodec":
+        case "audioCodec": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "channelid":
@@ -88,6 +94,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "packettime":
+        case "packetTime": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "stream": return java.lang.String.class;
@@ -103,6 +111,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return target.getAction();
+        case "audiocodec":
+        case "audioCodec": return target.getAudioCodec();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "channelid":
@@ -128,6 +138,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": return target.isKeyFramesOnly();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "packettime":
+        case "packetTime": return target.getPacketTime();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
         case "stream": return target.getStream();

@@ -23,8 +23,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(22);
         props.add("action");
+        props.add("audioCodec");
         props.add("bridgeErrorHandler");
         props.add("channelId");
         props.add("cmdType");
@@ -39,6 +40,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("gapTimeout");
         props.add("keyFramesOnly");
         props.add("lazyStartProducer");
+        props.add("packetTime");
         props.add("responseTimeout");
         props.add("stream");
         props.add("subStreamFlavour");

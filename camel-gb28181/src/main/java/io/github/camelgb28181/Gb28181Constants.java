@@ -143,6 +143,10 @@ public final class Gb28181Constants {
               javaType = "io.github.camelgb28181.media.rtp.StreamStatistics")
     public static final String STREAM_STATISTICS = "CamelGb28181StreamStatistics";
 
+    @Metadata(label = "producer", description = "On broadcast: pcma or pcmu, what the body's G.711 bytes are;"
+                                                + " overrides the audioCodec option.", javaType = "String")
+    public static final String AUDIO_CODEC = "CamelGb28181AudioCodec";
+
     private Gb28181Constants() {
     }
 }

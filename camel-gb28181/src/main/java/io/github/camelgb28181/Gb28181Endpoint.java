@@ -20,7 +20,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @UriPath(enums = "register,status,keepalive,message,catalog,alarm,mobilePosition,mediaStatus,recordInfo,deviceInfo,"
                      + "deviceStatus,stream,frames,registerDecision,passwordLookup,devices,channels,command,subscribe,play,playback,"
-                     + "download,stop,playbackControl,streams")
+                     + "download,stop,playbackControl,streams,broadcast")
     @Metadata(required = true)
     private Gb28181Type type;
     @UriParam(label = "consumer")
@@ -53,6 +53,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private int downloadSpeed = 4;
     @UriParam(label = "producer", enums = "pause,resume,speed,seek")
     private String action;
+    @UriParam(label = "producer", defaultValue = "pcma", enums = "pcma,pcmu")
+    private String audioCodec = "pcma";
+    @UriParam(label = "producer", defaultValue = "20", enums = "20,40")
+    private int packetTime = 20;
 
     public Gb28181Endpoint(String uri, Gb28181Component component) {
         super(uri, component);
@@ -72,8 +76,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case stop, playbackControl, streams -> new Gb28181StreamControlProducer(this);
             case command -> new Gb28181CommandProducer(this);
             case subscribe -> new Gb28181SubscribeProducer(this);
+            case broadcast -> new Gb28181BroadcastProducer(this);
             default -> throw new IllegalArgumentException(
-                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams");
+                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams, broadcast");
         };
     }
 
@@ -88,7 +93,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case registerDecision -> new Gb28181RegisterDecisionConsumer(this, processor);
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
             case stream, frames -> new Gb28181StreamConsumer(this, processor);
-            case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams -> throw new IllegalArgumentException(
+            case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams,
+                 broadcast -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
@@ -105,8 +111,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
      * changes), alarm, mobilePosition, mediaStatus (notifications), recordInfo, deviceInfo, deviceStatus (answers to
      * queries, including the automatic ones), registerDecision (decide about a REGISTER), passwordLookup (per-device
      * passwords), stream (stream lifecycle), frames (access units). Producers: devices (the registry), channels
-     * (stored catalogs), command (queries and controls), subscribe, play, playback, download, stop, playbackControl,
-     * streams.
+     * (stored catalogs), command (queries and controls), subscribe, play, playback (also playlists of RecordItems),
+     * download, stop (streams and broadcasts), playbackControl, streams, broadcast (voice broadcast of G.711 audio to
+     * a device's audio output).
      */
     public void setType(Gb28181Type type) {
         this.type = type;
@@ -263,5 +270,26 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /** gb28181:playbackControl: pause, resume, speed (value = factor 0.25–8) or seek (value = seconds). */
     public void setAction(String action) {
         this.action = action;
+    }
+
+    public String getAudioCodec() {
+        return audioCodec;
+    }
+
+    /**
+     * gb28181:broadcast: what the body's bytes are, pcma (G.711 A-law) or pcmu (G.711 µ-law); sent raw with PT 8/0
+     * when the device offers that, else in PS (stream type 0x90/0x91). The CamelGb28181AudioCodec header overrides it.
+     */
+    public void setAudioCodec(String audioCodec) {
+        this.audioCodec = audioCodec;
+    }
+
+    public int getPacketTime() {
+        return packetTime;
+    }
+
+    /** gb28181:broadcast: audio per RTP packet in ms, 20 or 40; packets go out in real time at that pace. */
+    public void setPacketTime(int packetTime) {
+        this.packetTime = packetTime;
     }
 }

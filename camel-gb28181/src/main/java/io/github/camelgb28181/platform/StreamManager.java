@@ -95,6 +95,15 @@ final class StreamManager implements MediaStream.Callbacks {
         this.ssrcs = new SsrcAllocator(domain);
     }
 
+    /** The media sockets and ports, shared with the voice broadcasts. */
+    MediaReceivers receivers() {
+        return receivers;
+    }
+
+    MediaPortPool ports() {
+        return ports;
+    }
+
     Collection<StreamSession> sessions() {
         List<StreamSession> all = new ArrayList<>();
         for (MediaStream s : streams.values()) {
