@@ -213,15 +213,7 @@ public final class BroadcastResponder {
         }
         byes.add(tx.request());
         tx.respond(200);
-        // the audio sent before the BYE may still be in the socket: let the reader finish it
-        new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            close();
-        }).start();
+        // the socket stays open: audio sent before the BYE may still be on its way (the device closes at the end)
         return true;
     }
 

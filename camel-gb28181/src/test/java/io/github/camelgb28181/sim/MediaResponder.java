@@ -261,7 +261,7 @@ public final class MediaResponder {
         EndOfFile how = endOfFile;
         EndOfFileSignal signal = endOfFileSignal;
         if (!session.stopped && how != EndOfFile.NONE && signal != null) {
-            sleep(100); // the file's last packets travel first, as on a device that notices the end afterwards
+            sleep(300); // the file's last packets travel first, as on a device that notices the end afterwards
             try {
                 signal.ended(session.callId, how);
             } catch (Exception e) {
