@@ -50,6 +50,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeQueueSize": getOrCreateConfiguration(target).setBridgeQueueSize(property(camelContext, int.class, value)); return true;
         case "bridgethreads":
         case "bridgeThreads": getOrCreateConfiguration(target).setBridgeThreads(property(camelContext, int.class, value)); return true;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": getOrCreateConfiguration(target).setBroadcastInviteTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": getOrCreateConfiguration(target).setCatalogFirstTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "catalogonstatuschange":
@@ -69,6 +71,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": getOrCreateConfiguration(target).setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
         case "deviceregistry":
         case "deviceRegistry": target.setDeviceRegistry(property(camelContext, io.github.camelgb28181.device.DeviceRegistry.class, value)); return true;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": getOrCreateConfiguration(target).setDeviceStreamFlavours(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicetransports":
+        case "deviceTransports": getOrCreateConfiguration(target).setDeviceTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": getOrCreateConfiguration(target).setFirstPacketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -155,6 +161,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": getOrCreateConfiguration(target).setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": getOrCreateConfiguration(target).setStatusChangeDebounce(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": getOrCreateConfiguration(target).setStreamStatisticsInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "streamtimeout":
         case "streamTimeout": getOrCreateConfiguration(target).setStreamTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "syncgaptimeout":
@@ -206,6 +214,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeQueueSize": return int.class;
         case "bridgethreads":
         case "bridgeThreads": return int.class;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return long.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -225,6 +235,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": return java.lang.String.class;
         case "deviceregistry":
         case "deviceRegistry": return io.github.camelgb28181.device.DeviceRegistry.class;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return java.lang.String.class;
+        case "devicetransports":
+        case "deviceTransports": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
@@ -311,6 +325,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return long.class;
         case "streamtimeout":
         case "streamTimeout": return long.class;
         case "syncgaptimeout":
@@ -358,6 +374,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "bridgeQueueSize": return getOrCreateConfiguration(target).getBridgeQueueSize();
         case "bridgethreads":
         case "bridgeThreads": return getOrCreateConfiguration(target).getBridgeThreads();
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return getOrCreateConfiguration(target).getBroadcastInviteTimeout();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return getOrCreateConfiguration(target).getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -377,6 +395,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "deviceCharsets": return getOrCreateConfiguration(target).getDeviceCharsets();
         case "deviceregistry":
         case "deviceRegistry": return target.getDeviceRegistry();
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return getOrCreateConfiguration(target).getDeviceStreamFlavours();
+        case "devicetransports":
+        case "deviceTransports": return getOrCreateConfiguration(target).getDeviceTransports();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return getOrCreateConfiguration(target).getFirstPacketTimeout();
@@ -463,6 +485,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "ssrcCheck": return getOrCreateConfiguration(target).getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return getOrCreateConfiguration(target).getStatusChangeDebounce();
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return getOrCreateConfiguration(target).getStreamStatisticsInterval();
         case "streamtimeout":
         case "streamTimeout": return getOrCreateConfiguration(target).getStreamTimeout();
         case "syncgaptimeout":

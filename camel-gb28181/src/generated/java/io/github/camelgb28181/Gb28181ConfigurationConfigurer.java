@@ -39,6 +39,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "bridgeQueueSize": target.setBridgeQueueSize(property(camelContext, int.class, value)); return true;
         case "bridgethreads":
         case "bridgeThreads": target.setBridgeThreads(property(camelContext, int.class, value)); return true;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": target.setBroadcastInviteTimeout(property(camelContext, long.class, value)); return true;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": target.setCatalogFirstTimeout(property(camelContext, long.class, value)); return true;
         case "catalogonstatuschange":
@@ -51,6 +53,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": target.setDefaultExpires(property(camelContext, int.class, value)); return true;
         case "devicecharsets":
         case "deviceCharsets": target.setDeviceCharsets(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": target.setDeviceStreamFlavours(property(camelContext, java.lang.String.class, value)); return true;
+        case "devicetransports":
+        case "deviceTransports": target.setDeviceTransports(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "firstpackettimeout":
         case "firstPacketTimeout": target.setFirstPacketTimeout(property(camelContext, long.class, value)); return true;
@@ -133,6 +139,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": target.setSsrcCheck(property(camelContext, java.lang.String.class, value)); return true;
         case "statuschangedebounce":
         case "statusChangeDebounce": target.setStatusChangeDebounce(property(camelContext, long.class, value)); return true;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": target.setStreamStatisticsInterval(property(camelContext, long.class, value)); return true;
         case "streamtimeout":
         case "streamTimeout": target.setStreamTimeout(property(camelContext, long.class, value)); return true;
         case "syncgaptimeout":
@@ -175,6 +183,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "bridgeQueueSize": return int.class;
         case "bridgethreads":
         case "bridgeThreads": return int.class;
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return long.class;
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return long.class;
         case "catalogonstatuschange":
@@ -187,6 +197,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": return int.class;
         case "devicecharsets":
         case "deviceCharsets": return java.lang.String.class;
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return java.lang.String.class;
+        case "devicetransports":
+        case "deviceTransports": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "firstpackettimeout":
         case "firstPacketTimeout": return long.class;
@@ -269,6 +283,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": return java.lang.String.class;
         case "statuschangedebounce":
         case "statusChangeDebounce": return long.class;
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return long.class;
         case "streamtimeout":
         case "streamTimeout": return long.class;
         case "syncgaptimeout":
@@ -312,6 +328,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "bridgeQueueSize": return target.getBridgeQueueSize();
         case "bridgethreads":
         case "bridgeThreads": return target.getBridgeThreads();
+        case "broadcastinvitetimeout":
+        case "broadcastInviteTimeout": return target.getBroadcastInviteTimeout();
         case "catalogfirsttimeout":
         case "catalogFirstTimeout": return target.getCatalogFirstTimeout();
         case "catalogonstatuschange":
@@ -324,6 +342,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "defaultExpires": return target.getDefaultExpires();
         case "devicecharsets":
         case "deviceCharsets": return target.getDeviceCharsets();
+        case "devicestreamflavours":
+        case "deviceStreamFlavours": return target.getDeviceStreamFlavours();
+        case "devicetransports":
+        case "deviceTransports": return target.getDeviceTransports();
         case "domain": return target.getDomain();
         case "firstpackettimeout":
         case "firstPacketTimeout": return target.getFirstPacketTimeout();
@@ -406,6 +428,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "ssrcCheck": return target.getSsrcCheck();
         case "statuschangedebounce":
         case "statusChangeDebounce": return target.getStatusChangeDebounce();
+        case "streamstatisticsinterval":
+        case "streamStatisticsInterval": return target.getStreamStatisticsInterval();
         case "streamtimeout":
         case "streamTimeout": return target.getStreamTimeout();
         case "syncgaptimeout":

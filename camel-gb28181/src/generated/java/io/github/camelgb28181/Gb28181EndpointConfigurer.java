@@ -24,6 +24,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "audiocodec":
+        case "audioCodec": target.setAudioCodec(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "channelid":
@@ -50,6 +52,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": target.setKeyFramesOnly(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "packettime":
+        case "packetTime": target.setPacketTime(property(camelContext, int.class, value)); return true;
         case "push": target.setPush(property(camelContext, java.lang.String.class, value)); return true;
         case "record": target.setRecord(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
@@ -70,6 +74,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return java.lang.String.class;
+        case "audiocodec":
+        case "audioCodec": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "channelid":
@@ -96,6 +102,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "packettime":
+        case "packetTime": return int.class;
         case "push": return java.lang.String.class;
         case "record": return boolean.class;
         case "responsetimeout":
@@ -117,6 +125,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return target.getAction();
+        case "audiocodec":
+        case "audioCodec": return target.getAudioCodec();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "channelid":
@@ -143,6 +153,8 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "keyFramesOnly": return target.isKeyFramesOnly();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "packettime":
+        case "packetTime": return target.getPacketTime();
         case "push": return target.getPush();
         case "record": return target.isRecord();
         case "responsetimeout":

@@ -23,8 +23,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(27);
         props.add("action");
+        props.add("audioCodec");
         props.add("bridgeErrorHandler");
         props.add("channelId");
         props.add("cmdType");
@@ -40,6 +41,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("hls");
         props.add("keyFramesOnly");
         props.add("lazyStartProducer");
+        props.add("packetTime");
         props.add("push");
         props.add("record");
         props.add("responseTimeout");

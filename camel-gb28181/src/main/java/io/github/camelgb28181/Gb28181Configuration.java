@@ -2,11 +2,14 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.BridgeConfig;
 import io.github.camelgb28181.bridge.RecordingSpec;
+import io.github.camelgb28181.device.DevicePrefixMap;
 import io.github.camelgb28181.device.RegistrarConfig;
 import io.github.camelgb28181.manscdp.DeviceCharsets;
 import io.github.camelgb28181.platform.DeviceSyncConfig;
 import io.github.camelgb28181.media.port.MediaPortPoolConfig;
 import io.github.camelgb28181.media.rtp.SsrcPolicy;
+import io.github.camelgb28181.media.sdp.MediaTransport;
+import io.github.camelgb28181.media.sdp.SubStreamFlavour;
 import io.github.camelgb28181.platform.MediaConfig;
 import io.github.camelgb28181.platform.PlatformConfig;
 import java.net.InetAddress;
@@ -164,6 +167,14 @@ public class Gb28181Configuration implements Cloneable {
     private String hlsFolder = "hls";
     @UriParam(label = "bridge", defaultValue = "10000", javaType = "java.time.Duration")
     private long snapshotTimeout = 10_000;
+    @UriParam(label = "media", defaultValue = "10000", javaType = "java.time.Duration")
+    private long streamStatisticsInterval = 10_000;
+    @UriParam(label = "media")
+    private String deviceTransports;
+    @UriParam(label = "media")
+    private String deviceStreamFlavours;
+    @UriParam(label = "media", defaultValue = "10000", javaType = "java.time.Duration")
+    private long broadcastInviteTimeout = 10_000;
 
     public Gb28181Configuration copy() {
         try {
@@ -209,7 +220,11 @@ public class Gb28181Configuration implements Cloneable {
                 : MediaPortPoolConfig.perStream(bind, mediaPortMin, mediaPortMax, Duration.ofMillis(mediaPortQuarantine));
         return new MediaConfig(mediaAdvertisedHost != null ? mediaAdvertisedHost : advertisedHost, ports,
                 mediaReceiveBufferSize, mediaIoThreads, SsrcPolicy.valueOf(ssrcCheck.toUpperCase(Locale.ROOT)),
-                reorderDepth, reorderHold, firstPacketTimeout, streamTimeout, maxReinvites, reinviteBackoff);
+                reorderDepth, reorderHold, firstPacketTimeout, streamTimeout, maxReinvites, reinviteBackoff,
+                streamStatisticsInterval, DevicePrefixMap.parse(deviceTransports, "transport",
+                        MediaTransport::parse),
+                DevicePrefixMap.parse(deviceStreamFlavours, "stream flavour", SubStreamFlavour::parse),
+                broadcastInviteTimeout);
     }
 
     public String getMediaAdvertisedHost() {
@@ -342,6 +357,58 @@ public class Gb28181Configuration implements Cloneable {
     /** The wait (ms) before the first re-INVITE of a lost stream; doubled for each further one. */
     public void setReinviteBackoff(long reinviteBackoff) {
         this.reinviteBackoff = reinviteBackoff;
+    }
+
+    public long getStreamStatisticsInterval() {
+        return streamStatisticsInterval;
+    }
+
+    /**
+     * How often (ms) each running stream reports its receive statistics as a STATISTICS event on gb28181:stream
+     * (packets, bytes, loss, reordering, frames, codec, picture size, frame rate, bit rate); 0 switches them off.
+     */
+    public void setStreamStatisticsInterval(long streamStatisticsInterval) {
+        this.streamStatisticsInterval = streamStatisticsInterval;
+    }
+
+    public String getDeviceTransports() {
+        return deviceTransports;
+    }
+
+    /**
+     * The media transport per device, for play/playback/download requests that name none (neither the transport
+     * option nor the header): {@code deviceIdOrPrefix=transport} pairs separated by commas, the longest prefix
+     * winning, transport one of udp, tcp-passive (or TCP_PASSIVE), tcp-active; e.g.
+     * {@code 3402000000132=tcp-passive} for cameras behind a NAT that loses UDP. Others get udp.
+     */
+    public void setDeviceTransports(String deviceTransports) {
+        this.deviceTransports = deviceTransports;
+    }
+
+    public String getDeviceStreamFlavours() {
+        return deviceStreamFlavours;
+    }
+
+    /**
+     * How the main/sub stream is asked for in the SDP offer, per device, for requests that set no subStreamFlavour:
+     * {@code deviceIdOrPrefix=flavour} pairs separated by commas, the longest prefix winning, flavour one of
+     * streamnumber, stream, streamprofile, streamMode; e.g. {@code 34020000001320000001=streamprofile}. Others get
+     * streamnumber (GB/T 28181-2022).
+     */
+    public void setDeviceStreamFlavours(String deviceStreamFlavours) {
+        this.deviceStreamFlavours = deviceStreamFlavours;
+    }
+
+    public long getBroadcastInviteTimeout() {
+        return broadcastInviteTimeout;
+    }
+
+    /**
+     * gb28181:broadcast: how long (ms) a device that accepted the broadcast Notify may take to send its INVITE for the
+     * audio before the exchange fails.
+     */
+    public void setBroadcastInviteTimeout(long broadcastInviteTimeout) {
+        this.broadcastInviteTimeout = broadcastInviteTimeout;
     }
 
     public boolean isAutoDeviceInfo() {

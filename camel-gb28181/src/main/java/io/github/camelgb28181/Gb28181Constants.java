@@ -116,6 +116,12 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "On play/playback/download: udp, tcp-passive or tcp-active;"
                                                 + " overrides the transport option.", javaType = "String")
     public static final String MEDIA_TRANSPORT = "CamelGb28181MediaTransport";
+    @Metadata(label = "producer", description = "On playback/download: a List of RecordItem (a RecordInfo answer's"
+                                                + " items) to play one after the other under one stream ID; the body"
+                                                + " may carry the list instead. Each item's DeviceID is the channel"
+                                                + " (else the channel ID header), its StartTime/EndTime the interval.",
+              javaType = "java.util.List<io.github.camelgb28181.manscdp.model.RecordItem>")
+    public static final String PLAYLIST = "CamelGb28181Playlist";
     @Metadata(label = "producer", description = "On playbackControl: pause, resume, speed or seek; overrides the"
                                                 + " action option.", javaType = "String")
     public static final String ACTION = "CamelGb28181Action";
@@ -131,6 +137,16 @@ public final class Gb28181Constants {
     @Metadata(label = "consumer", description = "On gb28181:frames: the codec (H264, H265, G711A …).",
               javaType = "String")
     public static final String CODEC = "CamelGb28181Codec";
+
+    @Metadata(label = "consumer", description = "On gb28181:stream STATISTICS events: the stream's receive"
+                                                + " statistics (packets, bytes, lost, reordered, frames, key frames,"
+                                                + " codec, width, height, frames per second, bit rate).",
+              javaType = "io.github.camelgb28181.media.rtp.StreamStatistics")
+    public static final String STREAM_STATISTICS = "CamelGb28181StreamStatistics";
+
+    @Metadata(label = "producer", description = "On broadcast: pcma or pcmu, what the body's G.711 bytes are;"
+                                                + " overrides the audioCodec option.", javaType = "String")
+    public static final String AUDIO_CODEC = "CamelGb28181AudioCodec";
 
     private Gb28181Constants() {
     }

@@ -20,7 +20,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     @UriPath(enums = "register,status,keepalive,message,catalog,alarm,mobilePosition,mediaStatus,recordInfo,deviceInfo,"
                      + "deviceStatus,stream,frames,registerDecision,passwordLookup,devices,channels,command,subscribe,play,playback,"
-                     + "download,stop,playbackControl,streams")
+                     + "download,stop,playbackControl,streams,broadcast")
     @Metadata(required = true)
     private Gb28181Type type;
     @UriParam(label = "consumer")
@@ -43,12 +43,12 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private boolean keyFramesOnly;
     @UriParam(label = "consumer", defaultValue = "1000")
     private int framesQueueSize = 1000;
-    @UriParam(label = "producer", defaultValue = "udp", enums = "udp,tcp-passive,tcp-active")
-    private String transport = "udp";
+    @UriParam(label = "producer", enums = "udp,tcp-passive,tcp-active")
+    private String transport;
     @UriParam(label = "producer")
     private String stream;
-    @UriParam(label = "producer", defaultValue = "streamnumber", enums = "streamnumber,stream,streamprofile,streamMode")
-    private String subStreamFlavour = "streamnumber";
+    @UriParam(label = "producer", enums = "streamnumber,stream,streamprofile,streamMode")
+    private String subStreamFlavour;
     @UriParam(label = "producer", defaultValue = "4")
     private int downloadSpeed = 4;
     @UriParam(label = "producer", enums = "pause,resume,speed,seek,start,stop")
@@ -63,6 +63,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private int snapshotCount = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
     private long snapshotInterval = 1000;
+    @UriParam(label = "producer", defaultValue = "pcma", enums = "pcma,pcmu")
+    private String audioCodec = "pcma";
+    @UriParam(label = "producer", defaultValue = "20", enums = "20,40")
+    private int packetTime = 20;
 
     public Gb28181Endpoint(String uri, Gb28181Component component) {
         super(uri, component);
@@ -84,8 +88,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case subscribe -> new Gb28181SubscribeProducer(this);
             case snapshot -> new Gb28181SnapshotProducer(this);
             case record -> new Gb28181RecordProducer(this);
+            case broadcast -> new Gb28181BroadcastProducer(this);
             default -> throw new IllegalArgumentException(
-                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams");
+                    "gb28181:" + type + " is a consumer endpoint; producers: devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams, broadcast, snapshot, record");
         };
     }
 
@@ -101,7 +106,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
             case passwordLookup -> new Gb28181PasswordLookupConsumer(this, processor);
             case stream, frames -> new Gb28181StreamConsumer(this, processor);
             case devices, channels, command, subscribe, play, playback, download, stop, playbackControl, streams,
-                 snapshot, record -> throw new IllegalArgumentException(
+                 snapshot, record, broadcast -> throw new IllegalArgumentException(
                     "gb28181:" + type + " is a producer endpoint");
         };
         configureConsumer(consumer);
@@ -118,8 +123,9 @@ public class Gb28181Endpoint extends DefaultEndpoint {
      * changes), alarm, mobilePosition, mediaStatus (notifications), recordInfo, deviceInfo, deviceStatus (answers to
      * queries, including the automatic ones), registerDecision (decide about a REGISTER), passwordLookup (per-device
      * passwords), stream (stream lifecycle), frames (access units). Producers: devices (the registry), channels
-     * (stored catalogs), command (queries and controls), subscribe, play, playback, download, stop, playbackControl,
-     * streams, snapshot (JPEG pictures), record (start/stop recording a stream).
+     * (stored catalogs), command (queries and controls), subscribe, play, playback (also playlists of RecordItems),
+     * download, stop (streams and broadcasts), playbackControl, streams, broadcast (voice broadcast of G.711 audio to
+     * a device's audio output), snapshot (JPEG pictures), record (start/stop recording a stream).
      */
     public void setType(Gb28181Type type) {
         this.type = type;
@@ -230,7 +236,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return transport;
     }
 
-    /** Media transport of play/playback/download: udp, tcp-passive (the device connects) or tcp-active (we do). */
+    /**
+     * Media transport of play/playback/download: udp, tcp-passive (the device connects) or tcp-active (we do).
+     * Unset: the device's entry in the component's deviceTransports, else udp.
+     */
     public void setTransport(String transport) {
         this.transport = transport;
     }
@@ -251,6 +260,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /**
      * How the stream is asked for in the SDP, which differs by vendor: streamnumber (a=streamnumber:N, GB/T
      * 28181-2022), stream (a=stream:N), streamprofile (a=streamprofile:N), streamMode (a=streamMode:MAIN|SUB).
+     * Unset: the device's entry in the component's deviceStreamFlavours, else streamnumber.
      */
     public void setSubStreamFlavour(String subStreamFlavour) {
         this.subStreamFlavour = subStreamFlavour;
@@ -314,7 +324,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         return snapshotCount;
     }
 
-    /** gb28181:snapshot: how many pictures (1–10); more than one gives a list of JPEGs. */
+    /** gb28181:snapshot: how many pictures, 1 to 10; more than one gives a list of JPEGs. */
     public void setSnapshotCount(int snapshotCount) {
         this.snapshotCount = snapshotCount;
     }
@@ -326,5 +336,26 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /** gb28181:snapshot: time (ms) between the pictures of a series. */
     public void setSnapshotInterval(long snapshotInterval) {
         this.snapshotInterval = snapshotInterval;
+    }
+
+    public String getAudioCodec() {
+        return audioCodec;
+    }
+
+    /**
+     * gb28181:broadcast: what the body's bytes are, pcma (G.711 A-law) or pcmu (G.711 µ-law); sent raw with PT 8/0
+     * when the device offers that, else in PS (stream type 0x90/0x91). The CamelGb28181AudioCodec header overrides it.
+     */
+    public void setAudioCodec(String audioCodec) {
+        this.audioCodec = audioCodec;
+    }
+
+    public int getPacketTime() {
+        return packetTime;
+    }
+
+    /** gb28181:broadcast: audio per RTP packet in ms, 20 or 40; packets go out in real time at that pace. */
+    public void setPacketTime(int packetTime) {
+        this.packetTime = packetTime;
     }
 }

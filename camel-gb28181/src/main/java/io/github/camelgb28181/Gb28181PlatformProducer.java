@@ -1,9 +1,12 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.media.sdp.MediaTransport;
+import io.github.camelgb28181.media.sdp.SubStreamFlavour;
 import io.github.camelgb28181.platform.Gb28181Platform;
 import io.github.camelgb28181.platform.StreamBridges;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import java.util.concurrent.CompletionException;
@@ -75,5 +78,17 @@ abstract class Gb28181PlatformProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /** The header's transport, else the endpoint's, else the device's default (deviceTransports), else UDP. */
+    protected MediaTransport transport(Message in, Gb28181Endpoint e, String deviceId) {
+        String text = in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(), String.class);
+        return text != null ? MediaTransport.parse(text) : platform().defaultTransport(deviceId);
+    }
+
+    /** The endpoint's sub-stream attribute flavour, else the device's default (deviceStreamFlavours). */
+    protected SubStreamFlavour flavour(Gb28181Endpoint e, String deviceId) {
+        return e.getSubStreamFlavour() != null ? SubStreamFlavour.parse(e.getSubStreamFlavour())
+                : platform().defaultStreamFlavour(deviceId);
     }
 }

@@ -91,9 +91,8 @@ final class Gb28181SnapshotProducer extends Gb28181PlatformProducer {
         String deviceId = requireDeviceId(in.getExchange());
         String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
         Gb28181Endpoint e = getEndpoint();
-        return StreamRequest.live(deviceId, channelId, Gb28181StreamStartProducer.transport(
-                in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(), String.class)),
-                Gb28181StreamStartProducer.subStream(e.getStream()));
+        return new StreamRequest(deviceId, channelId, GbSessionType.PLAY, null, null, 0, transport(in, e, deviceId),
+                Gb28181StreamStartProducer.subStream(e.getStream()), flavour(e, deviceId));
     }
 
     private CompletableFuture<List<Snapshot>> pictures(StreamSession session, int count, Duration interval) {

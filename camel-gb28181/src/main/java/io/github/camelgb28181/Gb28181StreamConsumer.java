@@ -79,6 +79,9 @@ final class Gb28181StreamConsumer extends Gb28181Consumer implements StreamListe
         if (event.detail() != null) {
             in.setHeader(Gb28181Constants.EVENT_DETAIL, event.detail());
         }
+        if (event.type() == StreamEvent.Type.STATISTICS && event.session().statistics() != null) {
+            in.setHeader(Gb28181Constants.STREAM_STATISTICS, event.session().statistics());
+        }
         dispatch(exchange);
     }
 

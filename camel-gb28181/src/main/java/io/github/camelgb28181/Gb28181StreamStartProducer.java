@@ -1,9 +1,10 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.bridge.AudioMode;
+import io.github.camelgb28181.manscdp.model.RecordItem;
 import io.github.camelgb28181.media.sdp.GbSessionType;
 import io.github.camelgb28181.media.sdp.MediaTransport;
 import io.github.camelgb28181.media.sdp.SubStreamFlavour;
-import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.media.session.StreamRequest;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.platform.StreamOutputs;
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * gb28181:play, gb28181:playback, gb28181:download: INVITEs the channel in {@link Gb28181Constants#CHANNEL_ID} of the
  * device in {@link Gb28181Constants#DEVICE_ID}; completes, without a thread waiting, when the device answered and the
  * first RTP packet arrived, with the {@code StreamSession} as body and its ID in {@link Gb28181Constants#STREAM_ID}.
+ * A playback or download given a list of {@code RecordItem}s ({@link Gb28181Constants#PLAYLIST} or the body) plays
+ * them one after the other under that one stream ID.
  */
 final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
 
@@ -33,23 +36,19 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        StreamRequest request;
-        try {
-            request = request(exchange.getMessage());
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
+        CompletableFuture<StreamSession> started;
         StreamOutputs outputs;
         try {
+            // outputs first: a bad push URL is refused before the device is asked for anything
             outputs = outputs(exchange.getMessage());
+            List<RecordItem> playlist = playlist(exchange.getMessage());
+            started = playlist == null ? platform().startStream(request(exchange.getMessage(), null))
+                    : platform().startPlaylist(playlist.stream().map(i -> request(exchange.getMessage(), i)).toList());
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        CompletableFuture<StreamSession> started = platform().startStream(request);
         CompletableFuture<List<String>> attached = outputs.isEmpty()
                 ? started.thenApply(session -> null)
                 // off the media event loop that completes the start: the first bridge loads FFmpeg
@@ -83,14 +82,43 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         }
     }
 
-    private StreamRequest request(Message in) {
+    /** The RecordItems to play one after the other (header, else body), or null for a single interval. */
+    private List<RecordItem> playlist(Message in) {
+        if (getEndpoint().getType() == Gb28181Type.play) {
+            return null;
+        }
+        Object value = in.getHeader(Gb28181Constants.PLAYLIST);
+        if (value == null && in.getBody() instanceof List<?> body && !body.isEmpty()
+                && body.get(0) instanceof RecordItem) {
+            value = body;
+        }
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException(Gb28181Constants.PLAYLIST + " must be a non-empty List of RecordItem");
+        }
+        List<RecordItem> items = new java.util.ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof RecordItem item)) {
+                throw new IllegalArgumentException("a playlist holds RecordItems, not " + o);
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** The request for the interval of the headers, or for one playlist item when {@code item} is not null. */
+    private StreamRequest request(Message in, RecordItem item) {
         Gb28181Endpoint e = getEndpoint();
         String deviceId = requireDeviceId(in.getExchange());
-        String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
-        MediaTransport transport = transport(in.getHeader(Gb28181Constants.MEDIA_TRANSPORT, e.getTransport(),
-                String.class));
+        String channelId = item != null && item.getDeviceId() != null && !item.getDeviceId().isBlank()
+                ? item.getDeviceId().trim() : in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);
+        // the request's own choice wins, then the endpoint's, then the per-device default (deviceTransports,
+        // deviceStreamFlavours), then UDP and a=streamnumber
+        MediaTransport transport = transport(in, e, deviceId);
         int subStream = subStream(e.getStream());
-        SubStreamFlavour flavour = SubStreamFlavour.valueOf(e.getSubStreamFlavour().toUpperCase(Locale.ROOT));
+        SubStreamFlavour flavour = flavour(e, deviceId);
         GbSessionType type = switch (e.getType()) {
             case play -> GbSessionType.PLAY;
             case playback -> GbSessionType.PLAYBACK;
@@ -100,20 +128,12 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         if (type == GbSessionType.PLAY) {
             return new StreamRequest(deviceId, channelId, type, null, null, 0, transport, subStream, flavour);
         }
-        Instant start = time(in, Gb28181Constants.START_TIME);
-        Instant end = time(in, Gb28181Constants.END_TIME);
+        Instant start = item != null ? itemTime(item.getStartDateTime(), item, "StartTime")
+                : time(in, Gb28181Constants.START_TIME);
+        Instant end = item != null ? itemTime(item.getEndDateTime(), item, "EndTime")
+                : time(in, Gb28181Constants.END_TIME);
         return new StreamRequest(deviceId, channelId, type, start, end,
                 type == GbSessionType.DOWNLOAD ? e.getDownloadSpeed() : 0, transport, subStream, flavour);
-    }
-
-    static MediaTransport transport(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "udp" -> MediaTransport.UDP;
-            case "tcp-passive", "tcp" -> MediaTransport.TCP_PASSIVE;
-            case "tcp-active" -> MediaTransport.TCP_ACTIVE;
-            default -> throw new IllegalArgumentException("transport must be udp, tcp-passive or tcp-active, not '"
-                    + text + "'");
-        };
     }
 
     static int subStream(String text) {
@@ -131,6 +151,14 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
                 }
             }
         };
+    }
+
+    /** A record item's time: device local time without a zone (A.2.1), taken in the JVM's zone like the headers. */
+    private static Instant itemTime(LocalDateTime t, RecordItem item, String what) {
+        if (t == null) {
+            throw new IllegalArgumentException("playlist item without a readable " + what + ": " + item);
+        }
+        return t.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private static Instant time(Message in, String header) {

@@ -52,6 +52,11 @@ public enum Gb28181Type {
     playbackControl(false),
     /** Producer: the running streams with their statistics; one with the stream ID header. */
     streams(false),
+    /**
+     * Producer: voice broadcast of the G.711 audio in the body to a device's audio output (channel ID header);
+     * completes with the StreamSession once all of it was sent.
+     */
+    broadcast(false),
     /** Producer: subscribe to (or, with expires 0, unsubscribe from) a device's catalog, alarm or position events. */
     subscribe(false),
     /** Producer: JPEG snapshot(s) of a channel's video, from its running stream or a short live stream started for it. */

@@ -8,107 +8,32 @@ import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.media.session.StreamState;
 import io.github.camelgb28181.sim.MediaResponder;
 import io.github.camelgb28181.sim.SimulatedDevice;
-import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Live streams end to end over real sockets: a simulated camera answers the platform's INVITE and streams PS over RTP
  * (UDP, TCP passive, TCP active); the demuxed frames that reach gb28181:frames are the camera's source frames, byte
  * for byte; BYE in both directions; the watchdog re-INVITEs a stream that stopped.
  */
-class StreamTest extends Gb28181TestSupport {
+class StreamTest extends MediaTestSupport {
 
-    private static final String IPC = "34020000001320000001";
-    private final BlockingQueue<Exchange> frames = new LinkedBlockingQueue<>();
-    private final BlockingQueue<Exchange> streamEvents = new LinkedBlockingQueue<>();
-
-    private CamelContext server(Consumer<Gb28181Configuration> configure) throws Exception {
-        return startServer(c -> {
-            c.setMediaPortMin(31000 + (int) (ProcessHandle.current().pid() % 50) * 40);
-            c.setMediaPortMax(c.getMediaPortMin() + 39);
-            c.setMediaPortQuarantine(0);
-            c.setMediaIoThreads(2);
-            configure.accept(c);
-        }, new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("gb28181:frames").process(frames::add);
-                from("gb28181:stream").process(streamEvents::add);
-            }
-        });
-    }
-
-    private SimulatedDevice camera(CamelContext server) throws Exception {
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
-        assertEquals(200, ipc.register(3600).status());
-        return ipc;
-    }
-
-    private StreamEvent awaitStreamEvent(StreamEvent.Type type, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        List<String> seen = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            Exchange e = streamEvents.poll(deadline - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-            if (e == null) {
-                break;
-            }
-            StreamEvent event = e.getIn().getBody(StreamEvent.class);
-            seen.add(event.type().name());
-            if (event.type() == type) {
-                return event;
-            }
-        }
-        fail("no " + type + " stream event within " + timeoutMs + " ms; seen " + seen);
-        return null;
-    }
-
-    /** The camera received this many BYEs (they travel while the stop completes). */
-    private static void awaitByes(SimulatedDevice ipc, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (ipc.media.byes.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(count, ipc.media.byes.size(), "BYEs received by the camera");
-    }
-
-    /** The frames of one stream as they reached the route, until {@code count} video frames arrived. */
-    private List<AccessUnit> videoFrames(String streamId, int count) throws InterruptedException {
-        List<AccessUnit> video = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (video.size() < count && System.currentTimeMillis() < deadline) {
-            Exchange e = frames.poll(200, TimeUnit.MILLISECONDS);
-            if (e != null && streamId.equals(e.getIn().getHeader(Gb28181Constants.STREAM_ID))) {
-                AccessUnit unit = e.getIn().getBody(AccessUnit.class);
-                if (unit.isVideo()) {
-                    video.add(unit);
-                }
-            }
-        }
-        return video;
+    @Override
+    protected int portBase() {
+        return 31000;
     }
 
     @ParameterizedTest
@@ -283,5 +208,34 @@ class StreamTest extends Gb28181TestSupport {
         assertEquals(2, stopped.size());
         awaitByes(ipc, 2);
         assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+
+    @Test
+    void stopAllStreamsOfOneChannel() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice nvr = camera(server);
+        String a = nvr.channelId(1);
+        String b = nvr.channelId(2);
+        ProducerTemplate template = server.createProducerTemplate();
+        List<StreamSession> started = new java.util.ArrayList<>();
+        for (String channel : List.of(a, a, b)) {
+            started.add(template.requestBodyAndHeaders("gb28181:play", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,
+                    Gb28181Constants.CHANNEL_ID, channel), StreamSession.class));
+        }
+        List<?> stopped = template.requestBodyAndHeaders("gb28181:stop", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,
+                Gb28181Constants.CHANNEL_ID, a), List.class);
+        assertEquals(2, stopped.size());
+        for (Object o : stopped) {
+            assertEquals(a, ((StreamSession) o).channelId());
+            assertEquals(StreamState.ENDED, ((StreamSession) o).state());
+        }
+        awaitByes(nvr, 2);
+        for (int i = 0; i < 2; i++) {
+            assertTrue(nvr.media.byes.get(i).requestUri().contains(a), "BYE to the channel's dialog: "
+                    + nvr.media.byes.get(i).requestUri());
+        }
+        List<?> left = template.requestBody("gb28181:streams", null, List.class);
+        assertEquals(1, left.size());
+        assertEquals(started.get(2).streamId(), ((StreamSession) left.get(0)).streamId());
     }
 }

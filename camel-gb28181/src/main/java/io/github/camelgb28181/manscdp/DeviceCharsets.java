@@ -1,11 +1,9 @@
 package io.github.camelgb28181.manscdp;
 
+import io.github.camelgb28181.device.DevicePrefixMap;
+
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Per-device charset overrides, by device ID or ID prefix (the longest prefix wins): for devices whose bodies cannot
@@ -17,12 +15,12 @@ import java.util.Map;
  */
 public final class DeviceCharsets {
 
-    public static final DeviceCharsets NONE = new DeviceCharsets(Map.of());
+    public static final DeviceCharsets NONE = new DeviceCharsets(DevicePrefixMap.empty());
 
-    private final Map<String, Charset> byPrefix;
+    private final DevicePrefixMap<Charset> byPrefix;
 
-    private DeviceCharsets(Map<String, Charset> byPrefix) {
-        this.byPrefix = Map.copyOf(byPrefix);
+    private DeviceCharsets(DevicePrefixMap<Charset> byPrefix) {
+        this.byPrefix = byPrefix;
     }
 
     /**
@@ -31,44 +29,13 @@ public final class DeviceCharsets {
      * @throws IllegalArgumentException for a malformed pair or an unknown charset
      */
     public static DeviceCharsets parse(String spec) {
-        if (spec == null || spec.isBlank()) {
-            return NONE;
-        }
-        Map<String, Charset> map = new LinkedHashMap<>();
-        for (String pair : spec.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("device charset '" + pair.trim()
-                        + "' is not deviceIdOrPrefix=charset");
-            }
-            String prefix = pair.substring(0, eq).trim();
-            String name = pair.substring(eq + 1).trim();
-            try {
-                map.put(prefix, Charset.forName(name));
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new IllegalArgumentException("unknown charset '" + name + "' for device " + prefix, e);
-            }
-        }
-        return new DeviceCharsets(map);
+        DevicePrefixMap<Charset> map = DevicePrefixMap.parse(spec, "charset", Charset::forName);
+        return map.isEmpty() ? NONE : new DeviceCharsets(map);
     }
 
     /** The override for a device, or null when it has none. */
     public Charset overrideFor(String deviceId) {
-        if (byPrefix.isEmpty() || deviceId == null) {
-            return null;
-        }
-        Charset best = null;
-        int bestLength = -1;
-        for (Map.Entry<String, Charset> e : byPrefix.entrySet()) {
-            if (deviceId.startsWith(e.getKey()) && e.getKey().length() > bestLength) {
-                best = e.getValue();
-                bestLength = e.getKey().length();
-            }
-        }
-        return best;
+        return byPrefix.lookup(deviceId);
     }
 
     /** The charset name to declare in bodies sent to a device. */

@@ -1,8 +1,11 @@
 package io.github.camelgb28181.media;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,6 +37,26 @@ public final class MediaChannel implements AutoCloseable {
     public boolean isConnected() {
         Channel c = connection;
         return c != null && c.isActive();
+    }
+
+    /**
+     * Sends one RTP packet: to {@code udpTarget} over UDP, or behind its RFC 4571 length on the TCP connection.
+     * Call on {@link #eventLoop()}; never blocks. Returns false while a TCP peer has not connected yet.
+     */
+    public boolean send(byte[] packet, InetSocketAddress udpTarget) {
+        Channel c = connection;
+        if (c == null || !c.isActive() || closed.get()) {
+            return false;
+        }
+        if (c instanceof io.netty.channel.socket.DatagramChannel) {
+            c.writeAndFlush(new io.netty.channel.socket.DatagramPacket(Unpooled.wrappedBuffer(packet), udpTarget),
+                    c.voidPromise());
+        } else {
+            ByteBuf framed = c.alloc().buffer(2 + packet.length);
+            framed.writeShort(packet.length).writeBytes(packet);
+            c.writeAndFlush(framed, c.voidPromise());
+        }
+        return true;
     }
 
     void connected(Channel accepted) {

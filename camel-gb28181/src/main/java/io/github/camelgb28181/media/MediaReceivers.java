@@ -56,7 +56,8 @@ public final class MediaReceivers {
                     }
                 });
         Channel ch = b.bind(new InetSocketAddress(bindHost, port)).sync().channel();
-        MediaChannel media = new MediaChannel(port, ch);
+        // port 0: the system picked one, which is what the SDP must name
+        MediaChannel media = new MediaChannel(((InetSocketAddress) ch.localAddress()).getPort(), ch);
         media.connected(ch);
         return media;
     }

@@ -63,7 +63,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Gb28181Platform {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gb28181Platform.class);
-    private static final String ALLOW = "REGISTER, MESSAGE, OPTIONS, ACK, BYE, CANCEL, INFO, NOTIFY, SUBSCRIBE";
+    private static final String ALLOW = "REGISTER, MESSAGE, OPTIONS, INVITE, ACK, BYE, CANCEL, INFO, NOTIFY, SUBSCRIBE";
 
     private final PlatformConfig config;
     private final DeviceRegistry registry;
@@ -93,6 +93,7 @@ public final class Gb28181Platform {
     private final ThreadFactory ioThreadFactory;
     private volatile io.netty.channel.EventLoopGroup mediaGroup;
     private volatile StreamManager streams;
+    private volatile BroadcastManager broadcasts;
     private final Listeners<StreamListener> streamListeners = new Listeners<>();
 
     public Gb28181Platform(PlatformConfig config, DeviceRegistry registry, ChannelRegistry channels,
@@ -130,6 +131,9 @@ public final class Gb28181Platform {
                     ioThreadFactory, config.sip().useEpoll());
             streams = new StreamManager(config.media(), sip, requests, this::peerOf, config.domain(),
                     streamListeners, workers, scheduler, mediaGroup, clock);
+            broadcasts = new BroadcastManager(config.media(), sip, config.sipId(),
+                    (deviceId, body, timeoutMs) -> query(deviceId, "Broadcast", body, false, timeoutMs, timeoutMs),
+                    streamListeners, workers, scheduler, streams.receivers(), streams.ports(), clock);
         }
         sync.start();
         livenessTask = scheduler.scheduleWithFixedDelay(this::checkLiveness, config.livenessCheckMs(),
@@ -138,6 +142,11 @@ public final class Gb28181Platform {
 
     public void stop() {
         sync.stop();
+        BroadcastManager b = broadcasts;
+        if (b != null) {
+            b.stopAllBroadcasts();
+            broadcasts = null;
+        }
         StreamManager m = streams;
         if (m != null) {
             m.stopAllStreams();
@@ -273,11 +282,27 @@ public final class Gb28181Platform {
                 case "MESSAGE", "NOTIFY" -> onMessage(tx);
                 case "OPTIONS" -> tx.respond(new SipResponse(200, "OK",
                         tx.responseHeaders(200).add(SipHeaderNames.ALLOW, ALLOW).build(), null));
+                case "INVITE" -> {
+                    // devices INVITE us only for a voice broadcast they accepted (GB/T 28181-2016 §9.12); any other
+                    // call is declined
+                    BroadcastManager b = broadcasts;
+                    if (b == null || !b.onInvite(tx, tx.request().from() == null ? null : tx.request().from().user())) {
+                        tx.respond(603);
+                    }
+                }
                 case "ACK" -> {
-                    // ACKs reach us only for INVITEs we answered; the platform answers none yet (broadcast will)
+                    // ACKs reach us only for INVITEs we answered 2xx: the broadcasts'
+                    BroadcastManager b = broadcasts;
+                    if (b != null) {
+                        b.onAck(tx.request());
+                    }
                 }
                 case "BYE" -> {
+                    BroadcastManager b = broadcasts;
                     StreamManager m = streams;
+                    if (b != null && b.onBye(tx)) {
+                        return;
+                    }
                     if (m != null) {
                         m.onBye(tx);
                     } else {
@@ -553,14 +578,53 @@ public final class Gb28181Platform {
         }
     }
 
-    /** Stops one stream (BYE, or CANCEL while its INVITE is pending). */
+    /**
+     * Plays recordings one after the other under one stream ID: each next item is INVITEd when the device ends the
+     * one before (MediaStatus 121 or BYE), with a PLAYLIST_NEXT event; completes like {@link #startStream} for the
+     * first item.
+     */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> startPlaylist(
+            List<io.github.camelgb28181.media.session.StreamRequest> items) {
+        try {
+            return streamManager().start(items);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Stops one stream (BYE, or CANCEL while its INVITE is pending) or voice broadcast. */
     public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> stopStream(String streamId) {
+        BroadcastManager b = broadcasts;
+        if (b != null && b.owns(streamId)) {
+            return b.stop(streamId);
+        }
         return streamManager().stop(streamId);
     }
 
-    /** Stops every stream of a channel, or of a device when {@code channelId} is null. */
+    /** Stops every stream and broadcast of a channel, or of a device when {@code channelId} is null. */
     public List<io.github.camelgb28181.media.session.StreamSession> stopStreams(String deviceId, String channelId) {
-        return streamManager().stopAll(deviceId, channelId);
+        List<io.github.camelgb28181.media.session.StreamSession> stopped = new ArrayList<>(
+                streamManager().stopAll(deviceId, channelId));
+        BroadcastManager b = broadcasts;
+        if (b != null) {
+            stopped.addAll(b.stopAll(deviceId, channelId));
+        }
+        return stopped;
+    }
+
+    /**
+     * Voice broadcast (GB/T 28181-2016 §9.12): Notify Broadcast, the device's INVITE answered, the audio sent in real
+     * time, BYE. Completes with the session once all audio was sent (or the broadcast was stopped); fails when the
+     * device refuses, does not answer the Notify within {@code responseTimeoutMs}, or sends no INVITE within
+     * broadcastInviteTimeout.
+     */
+    public CompletableFuture<io.github.camelgb28181.media.session.StreamSession> broadcast(
+            io.github.camelgb28181.media.session.BroadcastRequest request, long responseTimeoutMs) {
+        BroadcastManager b = broadcasts;
+        if (b == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the media path is not running"));
+        }
+        return b.start(request, responseTimeoutMs);
     }
 
     /** Playback control: MANSRTSP PLAY/PAUSE with Scale or Range in an INFO of the stream's dialog. */
@@ -569,15 +633,39 @@ public final class Gb28181Platform {
         return streamManager().control(streamId, command);
     }
 
-    /** The running streams with their statistics. */
+    /** The media transport for a request to this device that names none (deviceTransports, else UDP). */
+    public io.github.camelgb28181.media.sdp.MediaTransport defaultTransport(String deviceId) {
+        io.github.camelgb28181.media.sdp.MediaTransport t = config.media() == null ? null
+                : config.media().deviceTransports().lookup(deviceId);
+        return t != null ? t : io.github.camelgb28181.media.sdp.MediaTransport.UDP;
+    }
+
+    /** How the sub-stream is asked of this device when the request does not say (deviceStreamFlavours). */
+    public io.github.camelgb28181.media.sdp.SubStreamFlavour defaultStreamFlavour(String deviceId) {
+        io.github.camelgb28181.media.sdp.SubStreamFlavour f = config.media() == null ? null
+                : config.media().deviceFlavours().lookup(deviceId);
+        return f != null ? f : io.github.camelgb28181.media.sdp.SubStreamFlavour.STREAMNUMBER;
+    }
+
+    /** The running streams with their statistics, and the voice broadcasts. */
     public java.util.Collection<io.github.camelgb28181.media.session.StreamSession> streams() {
         StreamManager m = streams;
-        return m == null ? List.of() : m.sessions();
+        BroadcastManager b = broadcasts;
+        List<io.github.camelgb28181.media.session.StreamSession> all = new ArrayList<>();
+        if (m != null) {
+            all.addAll(m.sessions());
+        }
+        if (b != null) {
+            all.addAll(b.sessions());
+        }
+        return all;
     }
 
     public io.github.camelgb28181.media.session.StreamSession stream(String streamId) {
         StreamManager m = streams;
-        return m == null ? null : m.session(streamId);
+        BroadcastManager b = broadcasts;
+        io.github.camelgb28181.media.session.StreamSession s = m == null ? null : m.session(streamId);
+        return s == null && b != null ? b.session(streamId) : s;
     }
 
     public void addStreamListener(StreamListener l) {

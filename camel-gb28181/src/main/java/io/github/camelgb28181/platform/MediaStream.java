@@ -41,7 +41,11 @@ final class MediaStream implements PacketSink, AccessUnitListener {
     }
 
     final String id;
-    final StreamRequest request;
+    /** The items of a playlist, played one after the other under this stream's ID; one item for a single stream. */
+    final java.util.List<StreamRequest> playlist;
+    /** The item playing now: what the INVITE asks for. */
+    volatile StreamRequest request;
+    volatile int item;
     final MediaPortLease port;
     final Instant createdAt;
     final CompletableFuture<StreamSession> established = new CompletableFuture<>();
@@ -61,6 +65,7 @@ final class MediaStream implements PacketSink, AccessUnitListener {
     volatile boolean sawKeyFrame;
     volatile int reinvites;
     volatile ScheduledFuture<?> ticker;
+    volatile ScheduledFuture<?> statisticsTask;
     /** Work handed off from the event loop, run one after the other so that events keep their order. */
     private CompletableFuture<Void> handoffs = CompletableFuture.completedFuture(null);
     private volatile RtpStreamReceiver receiver;
@@ -68,10 +73,11 @@ final class MediaStream implements PacketSink, AccessUnitListener {
     private volatile int width;
     private volatile int height;
 
-    MediaStream(String id, StreamRequest request, Ssrc ssrc, MediaPortLease port, RtpReceiverConfig receiverConfig,
-                Callbacks callbacks, Instant createdAt) {
+    MediaStream(String id, java.util.List<StreamRequest> playlist, Ssrc ssrc, MediaPortLease port,
+                RtpReceiverConfig receiverConfig, Callbacks callbacks, Instant createdAt) {
         this.id = id;
-        this.request = request;
+        this.playlist = java.util.List.copyOf(playlist);
+        this.request = this.playlist.get(0);
         this.offeredSsrc = ssrc;
         this.ssrc = ssrc;
         this.port = port;
@@ -99,6 +105,11 @@ final class MediaStream implements PacketSink, AccessUnitListener {
 
     synchronized void handOff(Runnable work, java.util.concurrent.Executor executor) {
         handoffs = handoffs.thenRunAsync(work, executor);
+    }
+
+    /** Whether a playlist item follows the one playing. */
+    boolean hasNextItem() {
+        return item + 1 < playlist.size();
     }
 
     RtpReceiverConfig receiverConfig() {

@@ -95,6 +95,15 @@ final class StreamManager implements MediaStream.Callbacks {
         this.ssrcs = new SsrcAllocator(domain);
     }
 
+    /** The media sockets and ports, shared with the voice broadcasts. */
+    MediaReceivers receivers() {
+        return receivers;
+    }
+
+    MediaPortPool ports() {
+        return ports;
+    }
+
     Collection<StreamSession> sessions() {
         List<StreamSession> all = new ArrayList<>();
         for (MediaStream s : streams.values()) {
@@ -115,6 +124,26 @@ final class StreamManager implements MediaStream.Callbacks {
      * timeouts, with the session (its codec is known once the first key frame came).
      */
     CompletableFuture<StreamSession> start(StreamRequest request) {
+        return start(List.of(request));
+    }
+
+    /**
+     * Starts a playlist: the first item now, each next one when the device says the one before ended (MediaStatus
+     * 121 or its BYE), all under one stream ID, port and SSRC. Items must be playbacks or downloads of one device
+     * over one transport.
+     */
+    CompletableFuture<StreamSession> start(List<StreamRequest> playlist) {
+        if (playlist.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("empty playlist"));
+        }
+        StreamRequest request = playlist.get(0);
+        for (StreamRequest item : playlist) {
+            if (playlist.size() > 1 && (!item.type().isHistory() || !item.deviceId().equals(request.deviceId())
+                    || item.transport() != request.transport())) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("playlist items must be "
+                        + "recordings of one device over one transport: " + item));
+            }
+        }
         MediaStream stream;
         try {
             SipPeer peer = devices.peerOf(request.deviceId());
@@ -130,7 +159,7 @@ final class StreamManager implements MediaStream.Callbacks {
                     .withReorderDepth(config.reorderDepth())
                     .withMaxHold(java.time.Duration.ofMillis(config.reorderHoldMs())))
                     .withSsrc(config.ssrcPolicy(), ssrc.unsignedValue());
-            stream = new MediaStream(UUID.randomUUID().toString(), request, ssrc, lease, rc, this, clock.instant());
+            stream = new MediaStream(UUID.randomUUID().toString(), playlist, ssrc, lease, rc, this, clock.instant());
             streams.put(stream.id, stream);
             try {
                 openReceiver(stream);
@@ -162,6 +191,27 @@ final class StreamManager implements MediaStream.Callbacks {
         }
         io.netty.channel.EventLoop loop = stream.channel != null ? stream.channel.eventLoop() : mediaGroup.next();
         stream.ticker = loop.scheduleAtFixedRate(() -> tick(stream), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        long every = config.statisticsIntervalMs();
+        if (every > 0) {
+            // off the hot path: the receiver's counters are read (volatile) by the scheduler, not pushed per packet
+            stream.statisticsTask = scheduler.scheduleAtFixedRate(() -> reportStatistics(stream), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void reportStatistics(MediaStream stream) {
+        StreamState s = stream.state;
+        if (s == StreamState.ENDED || !stream.sawPacket && s != StreamState.PAUSED) {
+            return;
+        }
+        stream.handOff(() -> {
+            if (stream.state != StreamState.ENDED) {
+                io.github.camelgb28181.media.rtp.StreamStatistics st = stream.statistics();
+                fire(stream, StreamEvent.Type.STATISTICS, "packets=" + st.packets() + " lost=" + st.lost() + " frames="
+                        + st.frames() + " fps=" + Math.round(st.framesPerSecond()) + " kbit/s="
+                        + st.bitsPerSecond() / 1000);
+            }
+        }, workers);
     }
 
     private synchronized SsrcDemultiplexer sharedDemux() throws InterruptedException {
@@ -279,8 +329,11 @@ final class StreamManager implements MediaStream.Callbacks {
         if (stream.state == StreamState.INVITING || stream.state == StreamState.RECOVERING) {
             stream.state = stream.sawPacket ? StreamState.STREAMING : StreamState.ESTABLISHED;
         }
+        int item = stream.item;
         scheduler.schedule(() -> {
-            if (!stream.sawPacket && stream.state == StreamState.ESTABLISHED && !stream.established.isDone()) {
+            // a playlist's later items get the same limit: the watchdog only watches streams that were flowing
+            if (!stream.sawPacket && stream.state == StreamState.ESTABLISHED && stream.item == item
+                    && (!stream.established.isDone() || item > 0)) {
                 end(stream, StreamEvent.Type.FAILED, "no RTP within " + config.firstPacketTimeoutMs() + " ms of the "
                         + "200 OK", true, new TimeoutException("no RTP from " + stream.request.channelId()
                         + " within " + config.firstPacketTimeoutMs() + " ms"));
@@ -459,6 +512,9 @@ final class StreamManager implements MediaStream.Callbacks {
         if (stream.ticker != null) {
             stream.ticker.cancel(false);
         }
+        if (stream.statisticsTask != null) {
+            stream.statisticsTask.cancel(false);
+        }
         MediaChannel ch = stream.channel;
         if (ch != null) {
             ch.close();
@@ -509,7 +565,16 @@ final class StreamManager implements MediaStream.Callbacks {
         tx.respond(200);
         fire(stream, StreamEvent.Type.BYE_RECEIVED, null);
         synchronized (stream) {
-            stream.dialog = null;
+            stream.dialog = null; // ended by the device: nothing to hang up
+        }
+        if (stream.hasNextItem()) {
+            nextItem(stream); // devices that end a recording with BYE instead of (or before) MediaStatus 121
+            return;
+        }
+        if (stream.playlist.size() > 1) {
+            // in a playlist a BYE is how this device ends an item, so the last one's BYE ends the list
+            end(stream, StreamEvent.Type.END_OF_FILE, "BYE from the device after the last item", false, null);
+            return;
         }
         end(stream, StreamEvent.Type.STOPPED, "BYE from the device", false, null);
     }
@@ -519,8 +584,50 @@ final class StreamManager implements MediaStream.Callbacks {
         for (MediaStream s : List.copyOf(streams.values())) {
             if (s.request.deviceId().equals(deviceId) && s.request.type().isHistory()
                     && (channelId == null || channelId.equals(deviceId) || s.request.channelId().equals(channelId))) {
-                end(s, StreamEvent.Type.END_OF_FILE, "MediaStatus 121", true, null);
+                if (!s.hasNextItem()) {
+                    end(s, StreamEvent.Type.END_OF_FILE, "MediaStatus 121", true, null);
+                } else if (s.item == 0 || s.sawPacket) {
+                    nextItem(s);
+                }
+                // else: a 121 before the new item's first packet is about the item before, which the device
+                // already ended with its BYE (some send both): the new item has not even started
             }
+        }
+    }
+
+    /**
+     * The playlist item playing ended: hang up its dialog (unless the device did), then INVITE the next item under
+     * the same stream ID, port and SSRC, with a fresh receiver (the device restarts sequence and timestamps).
+     */
+    private void nextItem(MediaStream stream) {
+        SipDialog old;
+        SipRequest oldInvite;
+        int index;
+        synchronized (stream) {
+            if (stream.state == StreamState.ENDED || !stream.hasNextItem()) {
+                return;
+            }
+            old = stream.dialog;
+            oldInvite = stream.invite;
+            stream.dialog = null;
+            index = stream.item + 1;
+            stream.item = index;
+            stream.request = stream.playlist.get(index);
+            stream.state = StreamState.INVITING; // not STREAMING: the watchdog waits for the next item's RTP
+        }
+        if (old != null) {
+            bye(old);
+            fire(stream, StreamEvent.Type.BYE_SENT, null);
+        }
+        if (oldInvite != null) {
+            byCallId.remove(oldInvite.callId(), stream);
+        }
+        stream.resetReceiver();
+        fire(stream, StreamEvent.Type.PLAYLIST_NEXT, Integer.toString(index));
+        try {
+            invite(stream, devices.peerOf(stream.request.deviceId()), StreamState.INVITING);
+        } catch (DeviceOfflineException e) {
+            end(stream, StreamEvent.Type.FAILED, "playlist item " + index + ": " + e.getMessage(), false, e);
         }
     }
 

@@ -64,6 +64,24 @@ public final class SipDialog {
                 request.cseq().number());
     }
 
+    /**
+     * The dialog our 2xx to an incoming {@code request} (an INVITE from a device, e.g. for voice broadcast) creates on
+     * the answering side (RFC 3261 §12.1.1): our tag is the To tag we answered with, the remote target is the
+     * request's Contact, the route set its Record-Route in order; our own CSeq numbering starts afresh.
+     */
+    public static SipDialog fromUasRequest(SipRequest request, String localTag, SipPeer peer) {
+        SipAddress from = request.from();
+        if (from == null || from.tag() == null) {
+            throw new IllegalArgumentException("request without From tag");
+        }
+        String contact = request.header(SipHeaderNames.CONTACT);
+        String target = contact != null ? SipAddress.parse(contact).uri().toString()
+                : from.uri().toString();
+        List<String> routes = List.copyOf(request.headers().all(SipHeaderNames.RECORD_ROUTE));
+        return new SipDialog(request.callId(), localTag, from.tag(), uriOf(request.headers().first(SipHeaderNames.TO)),
+                uriOf(request.headers().first(SipHeaderNames.FROM)), target, routes, peer, 0);
+    }
+
     private static String uriOf(String addressValue) {
         SipAddress a = SipAddress.parse(addressValue);
         return "<" + a.uri() + ">";

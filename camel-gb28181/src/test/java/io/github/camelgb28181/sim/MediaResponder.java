@@ -42,8 +42,29 @@ public final class MediaResponder {
     public volatile boolean answerPort0;
     /** Stop sending (without BYE) after this many frames: a stream that dies. */
     public volatile int stopAfterFrames = Integer.MAX_VALUE;
-    /** Loop the fixture forever (live); false sends it once and, with {@link #endWithMediaStatus}, ends the file. */
+    /** Loop the fixture forever (live); false sends it once and, with {@link #endOfFile}, ends the file. */
     public volatile boolean loop = true;
+
+    /** How a camera tells that a recording sent once ({@link #loop} false) has ended. */
+    public enum EndOfFile {
+        /** It says nothing (the stream just goes quiet). */
+        NONE,
+        /** MESSAGE Notify MediaStatus 121 (GB/T 28181-2016 A.2.5), the dialog left for the platform to end. */
+        MEDIA_STATUS,
+        /** BYE in the dialog (devices that end the session themselves). */
+        BYE
+    }
+
+    public volatile EndOfFile endOfFile = EndOfFile.NONE;
+    /** Quirk: a BYE is answered 200 but the RTP keeps coming (SPEC §5: RTP after BYE must be dropped quietly). */
+    public volatile boolean keepSendingAfterBye;
+
+    /** What the camera does when a recording ended; set by the device, which has the SIP side. */
+    interface EndOfFileSignal {
+        void ended(String callId, EndOfFile how) throws Exception;
+    }
+
+    volatile EndOfFileSignal endOfFileSignal;
     public final List<SipRequest> invites = new CopyOnWriteArrayList<>();
     public final List<SipRequest> byes = new CopyOnWriteArrayList<>();
     public final List<String> infos = new CopyOnWriteArrayList<>();
@@ -154,7 +175,7 @@ public final class MediaResponder {
         byes.add(tx.request());
         Session s = sessions.remove(tx.request().callId());
         tx.respond(s == null ? 481 : 200);
-        if (s != null) {
+        if (s != null && !keepSendingAfterBye) {
             stop(s);
         }
     }
@@ -237,6 +258,16 @@ public final class MediaResponder {
                 sleep(40);
             }
         } while (loop);
+        EndOfFile how = endOfFile;
+        EndOfFileSignal signal = endOfFileSignal;
+        if (!session.stopped && how != EndOfFile.NONE && signal != null) {
+            sleep(300); // the file's last packets travel first, as on a device that notices the end afterwards
+            try {
+                signal.ended(session.callId, how);
+            } catch (Exception e) {
+                throw new IOException("end of file signal failed", e);
+            }
+        }
     }
 
     private static void sleep(long ms) {

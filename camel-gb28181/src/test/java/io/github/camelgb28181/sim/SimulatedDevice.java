@@ -119,6 +119,54 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The camera's media side: answers INVITEs and streams video. */
     public final MediaResponder media = new MediaResponder(executor);
 
+    {
+        media.endOfFileSignal = this::endOfFile;
+    }
+
+    /** The device's audio output: answers Notify Broadcast, INVITEs the platform, collects the audio. */
+    public final BroadcastResponder broadcast = new BroadcastResponder();
+
+    /** The SIP side of a broadcast: the Response, the device's INVITE and its ACK. */
+    private final BroadcastResponder.Signalling broadcastSignalling = new BroadcastResponder.Signalling() {
+        @Override
+        public SipResponse respond(String cmdType, String sn, String result) throws Exception {
+            return message(response(cmdType, sn, "<Result>" + result + "</Result>\r\n"));
+        }
+
+        @Override
+        public SipResponse invite(String targetId, String sourceId, String sdp) throws Exception {
+            SipHeaders h = SipHeaders.builder()
+                    .add(SipHeaderNames.VIA, stack.newVia(transport))
+                    .add(SipHeaderNames.FROM, "<sip:" + targetId + "@" + domain + ">;tag=" + SipIds.newTag())
+                    .add(SipHeaderNames.TO, "<sip:" + sourceId + "@" + domain + ">")
+                    .add(SipHeaderNames.CALL_ID, SipIds.newCallId("127.0.0.1"))
+                    .add(SipHeaderNames.CSEQ, "1 INVITE")
+                    .add(SipHeaderNames.MAX_FORWARDS, 70)
+                    .add(SipHeaderNames.CONTACT, "<sip:" + targetId + "@127.0.0.1:" + stack.boundPort() + ">")
+                    .add("Subject", targetId + ":" + String.format("%010d", broadcast.ssrc) + "," + sourceId + ":0")
+                    .add(SipHeaderNames.CONTENT_TYPE, "APPLICATION/SDP")
+                    .build();
+            SipRequest invite = new SipRequest("INVITE", "sip:" + sourceId + "@" + domain, h,
+                    sdp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            broadcast.invite = invite;
+            return send(invite);
+        }
+
+        @Override
+        public void ack(SipRequest invite, SipResponse answer) {
+            SipHeaders h = SipHeaders.builder()
+                    .add(SipHeaderNames.VIA, stack.newVia(transport))
+                    .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.FROM))
+                    .add(SipHeaderNames.TO, answer.headers().first(SipHeaderNames.TO))
+                    .add(SipHeaderNames.CALL_ID, invite.callId())
+                    .add(SipHeaderNames.CSEQ, "1 ACK")
+                    .add(SipHeaderNames.MAX_FORWARDS, 70)
+                    .build();
+            SipUri target = SipAddress.parse(answer.header(SipHeaderNames.CONTACT)).uri();
+            stack.send(new SipRequest("ACK", target.toString(), h, null), server);
+        }
+    };
+
     private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
         SipRequest r = tx.request();
         switch (r.method()) {
@@ -131,7 +179,9 @@ public final class SimulatedDevice implements AutoCloseable {
                 return;
             }
             case "BYE" -> {
-                media.onBye(tx);
+                if (!broadcast.onBye(tx)) {
+                    media.onBye(tx);
+                }
                 return;
             }
             case "INFO" -> {
@@ -169,6 +219,16 @@ public final class SimulatedDevice implements AutoCloseable {
         receivedBodies.add(r.body());
         received.add(q);
         tx.respond(200);
+        if (q.root().equals("Notify") && q.cmdType().equals("Broadcast")) {
+            executor.execute(() -> {
+                try {
+                    broadcast.onNotify(q, broadcastSignalling);
+                } catch (Exception e) {
+                    throw new IllegalStateException("broadcast side of the simulated device failed", e);
+                }
+            });
+            return;
+        }
         if (answerQueries && q.root().equals("Query")) {
             executor.execute(() -> answer(q));
         } else if (answerQueries && q.root().equals("Control") && (q.fields().containsKey("GuardCmd")
@@ -270,23 +330,41 @@ public final class SimulatedDevice implements AutoCloseable {
     public java.util.List<SipResponse> byeAll() throws Exception {
         java.util.List<SipResponse> answers = new java.util.ArrayList<>();
         for (SipRequest invite : media.invites) {
-            if (!media.activeCalls().contains(invite.callId())) {
-                continue;
+            if (media.activeCalls().contains(invite.callId())) {
+                answers.add(bye(invite));
             }
-            SipHeaders h = SipHeaders.builder()
-                    .add(SipHeaderNames.VIA, stack.newVia(transport))
-                    .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.TO) + ";tag="
-                            + media.toTag(invite.callId()))
-                    .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.FROM))
-                    .add(SipHeaderNames.CALL_ID, invite.callId())
-                    .add(SipHeaderNames.CSEQ, "1 BYE")
-                    .add(SipHeaderNames.MAX_FORWARDS, 70)
-                    .build();
-            SipUri target = SipAddress.parse(invite.header(SipHeaderNames.CONTACT)).uri();
-            answers.add(send(new SipRequest("BYE", target.toString(), h, null)));
-            media.ended(invite.callId());
         }
         return answers;
+    }
+
+    /** Ends a recording the camera sent once, the way {@link MediaResponder#endOfFile} says. */
+    private void endOfFile(String callId, MediaResponder.EndOfFile how) throws Exception {
+        if (how == MediaResponder.EndOfFile.MEDIA_STATUS) {
+            notifyMessage("MediaStatus", "<NotifyType>121</NotifyType>\r\n");
+            return;
+        }
+        for (SipRequest invite : media.invites) {
+            if (invite.callId().equals(callId)) {
+                bye(invite);
+            }
+        }
+    }
+
+    /** BYE in the dialog of one INVITE this camera answered. */
+    private SipResponse bye(SipRequest invite) throws Exception {
+        SipHeaders h = SipHeaders.builder()
+                .add(SipHeaderNames.VIA, stack.newVia(transport))
+                .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.TO) + ";tag="
+                        + media.toTag(invite.callId()))
+                .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.FROM))
+                .add(SipHeaderNames.CALL_ID, invite.callId())
+                .add(SipHeaderNames.CSEQ, "1 BYE")
+                .add(SipHeaderNames.MAX_FORWARDS, 70)
+                .build();
+        SipUri target = SipAddress.parse(invite.header(SipHeaderNames.CONTACT)).uri();
+        SipResponse answer = send(new SipRequest("BYE", target.toString(), h, null));
+        media.ended(invite.callId());
+        return answer;
     }
 
     /** How many MANSCDP messages of that CmdType the platform sent this device. */
@@ -422,6 +500,7 @@ public final class SimulatedDevice implements AutoCloseable {
     @Override
     public void close() {
         media.closeAll();
+        broadcast.close();
         stack.stop();
         executor.shutdownNow();
     }

@@ -122,6 +122,23 @@ public final class PsMuxer {
         return out.toByteArray();
     }
 
+    /**
+     * One audio unit of an audio-only program stream (voice broadcast to a device that asked for PS): pack header,
+     * and when {@code withMap} a system header and PSM naming the one audio stream with {@code streamType} (0x90
+     * G.711 A-law, 0x91 G.711 µ-law, GB/T 28181-2016 Annex C), then the PES.
+     */
+    public byte[] audioOnlyFrame(byte[] samples, long pts, int streamType, boolean withMap) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(samples.length + 64);
+        packHeader(out, pts);
+        if (withMap) {
+            write(out, 0, 0, 1, 0xBB, 0, 9, 0x80, 0x5F, 0x83, 0x04, 0xE1, 0xFF, AUDIO_ID, 0xC0, 0x08);
+            write(out, 0, 0, 1, 0xBC, 0, 14, 0xE0, 0xFF, 0, 0, 0, 4, streamType, AUDIO_ID, 0, 0);
+            write(out, 0x12, 0x34, 0x56, 0x78); // CRC_32, as streamMap writes it
+        }
+        pes(out, AUDIO_ID, samples, pts, PesLength.EXACT);
+        return out.toByteArray();
+    }
+
     private void packHeader(ByteArrayOutputStream out, long scr) {
         int muxRate = 6106;
         write(out, 0, 0, 1, 0xBA,

@@ -5,7 +5,9 @@ public enum GbSessionType {
     PLAY("Play", false),
     PLAYBACK("Playback", true),
     DOWNLOAD("Download", true),
-    TALK("Talk", false);
+    TALK("Talk", false),
+    /** Voice broadcast (GB/T 28181-2016 §9.12): the device INVITEs us after Notify Broadcast; we send its audio. */
+    BROADCAST("Broadcast", false);
 
     private final String sessionName;
     private final boolean history;

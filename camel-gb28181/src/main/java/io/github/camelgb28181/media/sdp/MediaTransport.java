@@ -30,6 +30,21 @@ public enum MediaTransport {
         return ourRole;
     }
 
+    /**
+     * Reads udp, tcp-passive (or tcp), tcp-active, in any case, with {@code _} or {@code -}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static MediaTransport parse(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+            case "udp" -> UDP;
+            case "tcp-passive", "tcp" -> TCP_PASSIVE;
+            case "tcp-active" -> TCP_ACTIVE;
+            default -> throw new IllegalArgumentException("transport must be udp, tcp-passive or tcp-active, not '"
+                    + text + "'");
+        };
+    }
+
     /** What the platform must do when the peer takes this TCP role: listen when it connects, connect when it listens. */
     public static MediaTransport answering(SetupRole peerRole) {
         return switch (peerRole) {

@@ -26,6 +26,23 @@ public enum SubStreamFlavour {
         this.attributeName = attributeName;
     }
 
+    /**
+     * Reads a flavour by its name or attribute name, in any case (streamnumber, stream, streamprofile, streamMode,
+     * none).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static SubStreamFlavour parse(String text) {
+        String t = text.trim();
+        for (SubStreamFlavour f : values()) {
+            if (f.name().equalsIgnoreCase(t)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("stream flavour must be streamnumber, stream, streamprofile, streamMode or"
+                + " none, not '" + text + "'");
+    }
+
     /** The attribute name, {@code null} for {@link #NONE}. */
     public String attributeName() {
         return attributeName;

@@ -14,6 +14,16 @@ public record StreamEvent(Type type, StreamSession session, String detail, Insta
 
     public enum Type {
         INVITE_SENT, PROVISIONAL, ANSWERED, ACK_SENT, FIRST_RTP, FIRST_KEY_FRAME, TIMEOUT, REINVITE, PAUSED, RESUMED,
-        BYE_SENT, BYE_RECEIVED, END_OF_FILE, FAILED, STOPPED
+        BYE_SENT, BYE_RECEIVED, END_OF_FILE, FAILED, STOPPED,
+        /** Periodic: the session carries a fresh statistics snapshot (streamStatisticsInterval). */
+        STATISTICS,
+        /** A playlist went on to its next item (the detail is the item's index, from 0). */
+        PLAYLIST_NEXT,
+        /** Voice broadcast: the Notify went out, and the device accepted it. */
+        BROADCAST_NOTIFY_SENT, BROADCAST_ACCEPTED,
+        /** Voice broadcast: the device's INVITE came and was answered, its ACK arrived, audio is being sent. */
+        BROADCAST_INVITED, BROADCAST_STARTED,
+        /** Voice broadcast: all audio sent (BYE follows). */
+        BROADCAST_COMPLETED
     }
 }

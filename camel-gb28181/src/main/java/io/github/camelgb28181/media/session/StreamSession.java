@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param streamId      the platform's ID of the stream (stable across re-INVITEs)
  * @param deviceId      the device
  * @param channelId     the channel
- * @param type          PLAY, PLAYBACK or DOWNLOAD
+ * @param type          PLAY, PLAYBACK or DOWNLOAD; BROADCAST for a voice broadcast (then channelId is the audio
+ *                      output, codec the G.711 sent, ssrc null until the device's INVITE, statistics null)
  * @param ssrc          the SSRC in the GB decimal form (the device's when its answer changed it)
  * @param localPort     where we receive (or connect from, for TCP active)
  * @param transport     UDP, TCP passive or TCP active

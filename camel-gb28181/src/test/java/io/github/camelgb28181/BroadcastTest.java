@@ -1,0 +1,213 @@
+package io.github.camelgb28181;
+
+import io.github.camelgb28181.media.session.StreamEvent;
+import io.github.camelgb28181.media.session.StreamSession;
+import io.github.camelgb28181.sim.BroadcastResponder;
+import io.github.camelgb28181.sim.SimulatedDevice;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Voice broadcast over real sockets (GB/T 28181-2016 §9.12): the platform notifies, the simulated device accepts and
+ * INVITEs the platform with its own SDP (UDP, TCP with the device listening or connecting, raw G.711 or PS), and
+ * receives exactly the body's audio, paced in real time, then a BYE; a device that refuses or never INVITEs fails the
+ * exchange clearly.
+ */
+class BroadcastTest extends MediaTestSupport {
+
+    @Override
+    protected int portBase() {
+        return 39000;
+    }
+
+    /** {@code ms} of G.711 noise: any byte is a valid sample, and none repeats the pattern of another position. */
+    private static byte[] audio(int ms) {
+        byte[] a = new byte[8 * ms];
+        new Random(ms).nextBytes(a);
+        return a;
+    }
+
+    private String audioOutput(SimulatedDevice d) {
+        return d.deviceId().substring(0, 10) + "137" + "0000001"; // type 137: an audio output device (D.1)
+    }
+
+    private static void awaitBye(SimulatedDevice d) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (d.broadcast.byes.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, d.broadcast.byes.size(), "BYE at the end of the audio");
+    }
+
+    /** The device's reader may lag behind the BYE under load: wait until this much audio came (or 5 s). */
+    private static void awaitAudio(SimulatedDevice d, int length) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (d.broadcast.audio().length < length && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, PS {1}, codec {2}, {3} ms packets")
+    @CsvSource({"UDP, false, pcma, 20", "UDP, true, pcmu, 40", "TCP_DEVICE_LISTENS, false, pcmu, 20",
+                "TCP_DEVICE_CONNECTS, true, pcma, 20"})
+    void theDeviceReceivesExactlyTheBodyInRealTimeThenBye(BroadcastResponder.Transport transport, boolean ps,
+                                                           String codec, int packetMs) throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ipc.broadcast.transport = transport;
+        ipc.broadcast.ps = ps;
+        ipc.broadcast.rawPayloadType = codec.equals("pcma") ? 8 : 0;
+        String target = audioOutput(ipc);
+        byte[] body = audio(1000);
+        ProducerTemplate template = server.createProducerTemplate();
+
+        long start = System.nanoTime();
+        Exchange done = template.request("gb28181:broadcast?audioCodec=" + codec + "&packetTime=" + packetMs, e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, target);
+            e.getIn().setBody(new java.io.ByteArrayInputStream(body));
+        });
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertNull(done.getException(), () -> "broadcast failed: " + done.getException());
+        StreamSession s = done.getMessage().getBody(StreamSession.class);
+        assertEquals(target, s.channelId());
+        assertEquals(io.github.camelgb28181.media.sdp.GbSessionType.BROADCAST, s.type());
+
+        // the Notify: from the platform to the audio output
+        assertEquals(1, ipc.broadcast.notifies.size());
+        assertEquals(SERVER_ID, ipc.broadcast.notifies.get(0).field("SourceID"));
+        assertEquals(target, ipc.broadcast.notifies.get(0).field("TargetID"));
+        // the platform's answer: sendonly, the device's SSRC, the codec the device asked for
+        String answer = new String(ipc.broadcast.inviteAnswer.body(), StandardCharsets.UTF_8);
+        assertTrue(answer.contains("a=sendonly\r\n") && answer.contains("y=0100000077\r\n"), answer);
+        assertTrue(answer.contains(ps ? "a=rtpmap:96 PS/90000" : codec.equals("pcma") ? "a=rtpmap:8 PCMA/8000"
+                : "a=rtpmap:0 PCMU/8000"), answer);
+        assertTrue(transport == BroadcastResponder.Transport.UDP || answer.contains("a=setup:"
+                + (transport == BroadcastResponder.Transport.TCP_DEVICE_LISTENS ? "active" : "passive")), answer);
+
+        awaitBye(ipc);
+        assertEquals(ipc.broadcast.invite.callId(), ipc.broadcast.byes.get(0).callId());
+        awaitAudio(ipc, body.length);
+        assertArrayEquals(body, ipc.broadcast.audio(), "the device got exactly the body's audio");
+        int packets = 1000 / packetMs;
+        assertEquals(packets, ipc.broadcast.payloadTypes.size(), "one packet per " + packetMs + " ms of audio");
+        assertTrue(ipc.broadcast.payloadTypes.stream().allMatch(pt -> pt == (ps ? 96 : codec.equals("pcma") ? 8 : 0)),
+                ipc.broadcast.payloadTypes.toString());
+        assertTrue(ipc.broadcast.ssrcs.stream().allMatch(x -> x == ipc.broadcast.ssrc), "the device's y= SSRC");
+        if (ps) {
+            assertTrue(!ipc.broadcast.psStreamTypes.isEmpty()
+                    && ipc.broadcast.psStreamTypes.stream().allMatch(t -> t == (codec.equals("pcma") ? 0x90 : 0x91)),
+                    "the PSM names the codec: " + ipc.broadcast.psStreamTypes);
+        }
+        // real time, to an order of magnitude: 1 s of audio takes more than half a second and less than ten
+        List<Long> at = ipc.broadcast.arrivalNanos;
+        long spreadMs = TimeUnit.NANOSECONDS.toMillis(at.get(at.size() - 1) - at.get(0));
+        assertTrue(spreadMs > 500 && spreadMs < 10_000, "1 s of audio arrived over " + spreadMs + " ms");
+        assertTrue(tookMs > 500, "the exchange completes when the audio was sent: " + tookMs + " ms");
+
+        List<StreamEvent.Type> expected = List.of(StreamEvent.Type.BROADCAST_NOTIFY_SENT,
+                StreamEvent.Type.BROADCAST_ACCEPTED, StreamEvent.Type.BROADCAST_INVITED,
+                StreamEvent.Type.BROADCAST_STARTED, StreamEvent.Type.BROADCAST_COMPLETED, StreamEvent.Type.BYE_SENT,
+                StreamEvent.Type.STOPPED);
+        for (StreamEvent.Type t : expected) {
+            assertEquals(s.streamId(), awaitStreamEvent(t, 5000).session().streamId());
+        }
+        assertTrue(template.requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+
+    @Test
+    void aDeviceThatRefusesFailsTheExchange() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        ipc.broadcast.answer = BroadcastResponder.Answer.ERROR;
+        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
+            e.getIn().setBody(audio(200));
+        });
+        assertInstanceOf(IllegalStateException.class, done.getException());
+        assertTrue(done.getException().getMessage().contains("refused the broadcast"), done.getException().getMessage());
+        assertTrue(done.getException().getMessage().contains("ERROR"), done.getException().getMessage());
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+        assertNull(ipc.broadcast.invite);
+    }
+
+    @Test
+    void aDeviceThatNeverInvitesTimesOut() throws Exception {
+        CamelContext server = server(c -> c.setBroadcastInviteTimeout(800));
+        SimulatedDevice ipc = camera(server);
+        ipc.broadcast.answer = BroadcastResponder.Answer.OK_BUT_NEVER_INVITE;
+        long start = System.nanoTime();
+        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
+            e.getIn().setBody(audio(200));
+        });
+        assertInstanceOf(java.util.concurrent.TimeoutException.class, done.getException());
+        assertTrue(done.getException().getMessage().contains("sent no INVITE within 800 ms"),
+                done.getException().getMessage());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 800);
+        awaitStreamEvent(StreamEvent.Type.BROADCAST_ACCEPTED, 5000);
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+    }
+
+    @Test
+    void stopEndsABroadcastWithBye() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        byte[] body = audio(20_000);
+        ProducerTemplate template = server.createProducerTemplate();
+        java.util.concurrent.CompletableFuture<Exchange> running = template.asyncSend("gb28181:broadcast", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
+            e.getIn().setBody(body);
+        });
+        String id = awaitStreamEvent(StreamEvent.Type.BROADCAST_STARTED, 5000).session().streamId();
+        Thread.sleep(300);
+        List<?> stopped = template.requestBodyAndHeaders("gb28181:stop", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,
+                Gb28181Constants.CHANNEL_ID, audioOutput(ipc)), List.class);
+        assertEquals(1, stopped.size());
+        assertEquals(id, ((StreamSession) stopped.get(0)).streamId());
+        Exchange done = running.get(5, TimeUnit.SECONDS);
+        assertNull(done.getException());
+        awaitBye(ipc);
+        Thread.sleep(400);
+        byte[] got = ipc.broadcast.audio();
+        assertTrue(got.length > 0 && got.length < body.length, "part of the audio: " + got.length);
+        assertArrayEquals(java.util.Arrays.copyOf(body, got.length), got, "what arrived is the body's beginning");
+    }
+
+    @Test
+    void anInviteNoBroadcastWaitsForIsDeclined() throws Exception {
+        CamelContext server = server(c -> { });
+        SimulatedDevice ipc = camera(server);
+        io.github.camelgb28181.sip.SipHeaders h = io.github.camelgb28181.sip.SipHeaders.builder()
+                .add("Via", "SIP/2.0/UDP 127.0.0.1:" + ipc.localPort() + ";branch=z9hG4bK-unasked;rport")
+                .add("From", "<sip:" + IPC + "@" + DOMAIN + ">;tag=x1")
+                .add("To", "<sip:" + SERVER_ID + "@" + DOMAIN + ">")
+                .add("Call-ID", "unasked-broadcast@127.0.0.1")
+                .add("CSeq", "1 INVITE")
+                .add("Max-Forwards", "70")
+                .add("Contact", "<sip:" + IPC + "@127.0.0.1:" + ipc.localPort() + ">")
+                .build();
+        io.github.camelgb28181.sip.SipResponse r = ipc.send(new io.github.camelgb28181.sip.SipRequest("INVITE",
+                "sip:" + SERVER_ID + "@" + DOMAIN, h, null));
+        assertEquals(603, r.status());
+    }
+}
