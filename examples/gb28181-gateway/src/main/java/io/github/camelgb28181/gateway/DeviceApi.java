@@ -88,7 +88,7 @@ public class DeviceApi {
         command(exchange.getMessage(), "Catalog", null, Map.of());
     }
 
-    /** POST …/channels/{channelId}/play?transport=udp|tcp-passive|tcp-active&stream=main|sub */
+    /** POST …/channels/{channelId}/play?transport=udp|tcp-passive|tcp-active&stream=main|sub&record=&hls=&push= */
     public void play(Exchange exchange) {
         stream(exchange.getMessage(), "play");
     }
@@ -101,6 +101,22 @@ public class DeviceApi {
     /** POST …/channels/{channelId}/download?start=…&end=…&speed=1..32&transport=… */
     public void download(Exchange exchange) {
         stream(exchange.getMessage(), "download");
+    }
+
+    /** GET …/channels/{channelId}/snapshot?count=1..10&interval=ms: JPEG of the channel's latest key frame. */
+    public void snapshot(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String deviceId = required(in, "deviceId");
+        String channel = channel(in);
+        String count = in.getHeader("count", "1", String.class);
+        String interval = in.getHeader("interval", "1000", String.class);
+        StringBuilder target = new StringBuilder("gb28181:snapshot?snapshotCount=")
+                .append(integer("count", count, 1, 10))
+                .append("&snapshotInterval=").append(integer("interval", interval, 0, 60_000));
+        in.removeHeaders("*");
+        in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
+        in.setHeader(Gb28181Constants.CHANNEL_ID, channel);
+        exchange.setVariable("target", target.toString());
     }
 
     /** POST /api/streams/{streamId}/control?action=pause|resume|speed|seek&value=… */
@@ -154,9 +170,18 @@ public class DeviceApi {
                 target.append("&downloadSpeed=").append(integer("speed", in.getHeader("speed", String.class), 1, 32));
             }
         }
+        boolean record = flag(in, "record");
+        boolean hls = flag(in, "hls");
+        String push = in.getHeader("push", String.class);
         in.removeHeaders("*");
         in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
         in.setHeader(Gb28181Constants.CHANNEL_ID, channel);
+        in.setHeader(Gb28181Constants.RECORD, record);
+        in.setHeader(Gb28181Constants.HLS, hls);
+        if (push != null && !push.isBlank()) {
+            // checked by the producer before any INVITE: rtmp://, rtmps:// or rtsp:// only
+            in.setHeader(Gb28181Constants.PUSH, push.trim());
+        }
         if (start != null) {
             in.setHeader(Gb28181Constants.START_TIME, start.toString());
             in.setHeader(Gb28181Constants.END_TIME, end.toString());
@@ -174,6 +199,18 @@ public class DeviceApi {
         }
         in.setBody(params);
         in.getExchange().setVariable("target", "gb28181:command");
+    }
+
+    private static boolean flag(Message in, String name) {
+        String v = in.getHeader(name, String.class);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false");
+        };
     }
 
     private static String channel(Message in) {

@@ -145,6 +145,9 @@ public class DeviceViews {
         view.put("width", s.width());
         view.put("height", s.height());
         view.put("createdAt", iso(s.createdAt()));
+        // what players open: the bridge starts on the first request
+        view.put("flv", "/live/" + s.streamId() + ".flv");
+        view.put("hls", "/live/" + s.streamId() + "/index.m3u8");
         StreamStatistics st = s.statistics();
         if (st != null) {
             Map<String, Object> stats = new LinkedHashMap<>();
@@ -188,9 +191,9 @@ public class DeviceViews {
         int status;
         if (e instanceof IllegalArgumentException) {
             status = 400;
-        } else if (e instanceof DeviceOfflineException) {
+        } else if (e instanceof DeviceOfflineException || e instanceof java.util.NoSuchElementException) {
             status = 404;
-        } else if (e instanceof QueryTimeoutException) {
+        } else if (e instanceof QueryTimeoutException || e instanceof java.util.concurrent.TimeoutException) {
             status = 504;
         } else if (e instanceof SipStatusException) {
             status = 502;

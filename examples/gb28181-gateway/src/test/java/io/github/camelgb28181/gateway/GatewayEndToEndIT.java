@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -346,6 +348,128 @@ class GatewayEndToEndIT {
             }
             assertError(delete("/api/streams/no-such-stream"), 400, "no stream no-such-stream");
         }
+    }
+
+    @Test
+    @Order(8)
+    void aPlayedCameraIsWatchedOverHttpFlvAndHlsSnapshottedAndRecorded() throws Exception {
+        requireFfprobe();
+        try (SimulatedDevice ipc = new SimulatedDevice(IPC_ID, "3402000000", PASSWORD, SipTransport.TCP,
+                SipPeer.of(SipTransport.TCP, LOOPBACK, sipPort), "34020000002000000001")) {
+            assertEquals(200, ipc.register(3600).status());
+            HttpResponse<String> play = post("/api/devices/" + IPC_ID + "/channels/" + IPC_ID
+                    + "/play?record=true");
+            assertEquals(200, play.statusCode(), play.body());
+            JsonNode session = JSON.readTree(play.body());
+            String streamId = session.path("streamId").asText();
+            assertEquals("/live/" + streamId + ".flv", session.path("flv").asText(), play.body());
+
+            // a player: three seconds of HTTP-FLV, then ffprobe decodes what it got
+            Path flv = workDir.resolve("viewer-" + streamId + ".flv");
+            HttpResponse<InputStream> live = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://" + LOOPBACK + ":" + httpPort + session.path("flv").asText())).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, live.statusCode());
+            assertEquals("video/x-flv", live.headers().firstValue("Content-Type").orElse(""));
+            try (InputStream body = live.body(); OutputStream out = Files.newOutputStream(flv)) {
+                long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                byte[] buffer = new byte[16 * 1024];
+                int n;
+                while (System.nanoTime() < until && (n = body.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                }
+            }
+            JsonNode probed = ffprobe(flv);
+            assertEquals("h264", probed.path("codec_name").asText(), probed.toString());
+            assertEquals(320, probed.path("width").asInt(), probed.toString());
+            assertTrue(probed.path("nb_read_frames").asInt() >= 25, "a second of video or more: " + probed);
+
+            // HLS for another kind of player: the first playlist request starts it and waits for a segment
+            HttpResponse<String> playlist = get(session.path("hls").asText());
+            assertEquals(200, playlist.statusCode(), playlist.body());
+            assertTrue(playlist.body().startsWith("#EXTM3U"), playlist.body());
+            String segment = playlist.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .findFirst().orElseThrow();
+            HttpResponse<byte[]> ts = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":"
+                    + httpPort + "/live/" + streamId + "/" + segment)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, ts.statusCode());
+            assertTrue(ts.body().length > 188, "a segment with TS packets");
+            assertEquals(400, get("/live/" + streamId + "/.profile").statusCode(), "only plain media file names");
+
+            // a snapshot of the running stream
+            HttpResponse<byte[]> jpeg = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":"
+                    + httpPort + "/api/devices/" + IPC_ID + "/channels/" + IPC_ID + "/snapshot")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, jpeg.statusCode(), () -> new String(jpeg.body()));
+            assertEquals("image/jpeg", jpeg.headers().firstValue("Content-Type").orElse(""));
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(jpeg.body()));
+            assertEquals(320, picture.getWidth());
+            assertEquals(180, picture.getHeight());
+
+            // stopping the stream finishes its recording, which the API lists and serves
+            assertEquals(200, delete("/api/streams/" + streamId).statusCode());
+            JsonNode recording = poll(() -> readJson("/api/recordings"), list -> {
+                for (JsonNode r : list) {
+                    if (r.path("name").asText().contains(streamId)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            String url = null;
+            for (JsonNode r : recording) {
+                if (r.path("name").asText().contains(streamId)) {
+                    url = r.path("url").asText();
+                }
+            }
+            Path downloaded = workDir.resolve("downloaded-" + streamId + ".mp4");
+            String recordingUrl = url;
+            JsonNode recorded = null;
+            for (int attempt = 0; attempt < 20 && recorded == null; attempt++) {
+                HttpResponse<Path> file = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":"
+                        + httpPort + recordingUrl)).build(), HttpResponse.BodyHandlers.ofFile(downloaded));
+                assertEquals(200, file.statusCode());
+                try {
+                    recorded = ffprobe(downloaded);
+                } catch (AssertionError notYetFinished) {
+                    Thread.sleep(250);
+                }
+            }
+            assertNotNull(recorded, "the recording decodes");
+            assertEquals("h264", recorded.path("codec_name").asText(), recorded.toString());
+            assertTrue(recorded.path("nb_read_frames").asInt() > 0, recorded.toString());
+            assertEquals(404, get("/api/recordings/no-such-file.mp4").statusCode());
+        }
+    }
+
+    /** Debian's ffprobe on a file: the video stream with its decoded frame count. */
+    static JsonNode ffprobe(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_streams", "-of", "json", file.toString()).redirectErrorStream(false).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "ffprobe finished");
+        assertEquals(0, p.exitValue(), () -> "ffprobe failed on " + file + ": " + readQuietlyFrom(p));
+        JsonNode streams = JSON.readTree(out).path("streams");
+        assertEquals(1, streams.size(), () -> "one video stream in " + file);
+        return streams.get(0);
+    }
+
+    static String readQuietlyFrom(Process p) {
+        try {
+            return new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    static void requireFfprobe() {
+        boolean present = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "ffprobe")));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            fail("ffprobe is required in CI: apt-get install -y ffmpeg");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "ffprobe not installed");
     }
 
     static JsonNode findStream(JsonNode streams, String streamId) {
