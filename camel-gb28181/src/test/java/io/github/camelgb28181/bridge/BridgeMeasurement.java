@@ -61,11 +61,43 @@ public final class BridgeMeasurement {
         for (MediaBridge bridge : bridges) {
             bridge.closeAsync().get(30, TimeUnit.SECONDS);
         }
+        snapshotLatency(clip, pool);
         pool.shutdown();
         double firstMillis = firstBytes.stream().mapToLong(f -> f[0] - start).average().orElse(0) / 1e6;
         System.out.printf("%d streams, %d s: %.2f %% of one core per stream (whole process, feeding included); "
                         + "first FLV bytes %.1f ms after the first access unit (mean)%n", streams, seconds,
                 100.0 * cpuNanos / wallNanos / streams, firstMillis);
+    }
+
+    /**
+     * Snapshot latency. Cold: a new bridge is asked for a picture before its stream's first key frame arrives; timed
+     * from that key frame to the JPEG (the decoder is made for it). Warm: a bridge holding a key frame is asked;
+     * timed from the call to the JPEG. Twenty of each after five of each to warm up the JIT.
+     */
+    private static void snapshotLatency(TestClip clip, ExecutorService pool) throws Exception {
+        AccessUnit key = clip.units().stream().filter(u -> u.isVideo() && u.keyFrame()).findFirst().orElseThrow();
+        double[] cold = new double[20];
+        double[] warm = new double[20];
+        for (int round = -5; round < 20; round++) {
+            MediaBridge bridge = new MediaBridge("snapshot-" + round, pool, BridgeConfig.defaults());
+            bridge.onParameterSets(clip.sets());
+            java.util.concurrent.CompletableFuture<Snapshot> first = bridge.snapshot();
+            long t0 = System.nanoTime();
+            bridge.onAccessUnit(key);
+            first.get(30, TimeUnit.SECONDS);
+            long t1 = System.nanoTime();
+            bridge.snapshot().get(30, TimeUnit.SECONDS);
+            long t2 = System.nanoTime();
+            if (round >= 0) {
+                cold[round] = (t1 - t0) / 1e6;
+                warm[round] = (t2 - t1) / 1e6;
+            }
+            bridge.closeAsync().get(30, TimeUnit.SECONDS);
+        }
+        java.util.Arrays.sort(cold);
+        java.util.Arrays.sort(warm);
+        System.out.printf("snapshot %dx%d: cold median %.1f ms (max %.1f), warm median %.1f ms (max %.1f)%n",
+                TestClip.WIDTH, TestClip.HEIGHT, cold[10], cold[19], warm[10], warm[19]);
     }
 
     private static long processCpuNanos() {

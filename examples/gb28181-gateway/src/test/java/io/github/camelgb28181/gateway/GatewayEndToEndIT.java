@@ -372,12 +372,21 @@ class GatewayEndToEndIT {
             assertEquals(200, live.statusCode());
             assertEquals("video/x-flv", live.headers().firstValue("Content-Type").orElse(""));
             try (InputStream body = live.body(); OutputStream out = Files.newOutputStream(flv)) {
-                long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                byte[] buffer = new byte[16 * 1024];
-                int n;
-                while (System.nanoTime() < until && (n = body.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                }
+                java.util.concurrent.CompletableFuture<Void> reading = java.util.concurrent.CompletableFuture
+                        .runAsync(() -> {
+                            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                            byte[] buffer = new byte[16 * 1024];
+                            try {
+                                int n;
+                                while (System.nanoTime() < until && (n = body.read(buffer)) > 0) {
+                                    out.write(buffer, 0, n);
+                                }
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                // a stalled response must fail the test, not hang it
+                reading.get(30, TimeUnit.SECONDS);
             }
             JsonNode probed = ffprobe(flv);
             assertEquals("h264", probed.path("codec_name").asText(), probed.toString());
