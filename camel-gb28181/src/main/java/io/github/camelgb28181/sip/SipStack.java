@@ -67,7 +67,8 @@ public final class SipStack {
         this.handler = handler;
         this.ioThreadFactory = ioThreadFactory;
         this.parser = new SipMessageParser(config.maxMessageSize());
-        this.serverTransactions = new ServerTransactionTable(config.transactionTimeoutMs());
+        this.serverTransactions = new ServerTransactionTable(config.transactionTimeoutMs(),
+                System.currentTimeMillis());
     }
 
     /**
