@@ -399,7 +399,10 @@ public final class SipStack {
         if (stamped == top) {
             return request;
         }
-        return request.withHeaders(request.headers().toBuilder().setFirst(SipHeaderNames.VIA, stamped).build());
+        SipRequest copy = request.withHeaders(request.headers().toBuilder().setFirst(SipHeaderNames.VIA, stamped)
+                .build());
+        copy.rememberWithVia(request, stamped);
+        return copy;
     }
 
     private void onResponse(SipResponse response, SipPeer source) {
