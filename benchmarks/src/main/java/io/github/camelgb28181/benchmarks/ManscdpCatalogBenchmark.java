@@ -6,10 +6,12 @@ import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.manscdp.ManscdpReader;
 import io.github.camelgb28181.manscdp.model.CatalogResponse;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * A 100-item catalog Response in GB2312 (about 55 KB): the envelope parse alone, the typed read alone, and the two
+ * A catalog Response in GB2312, of one item (about 0.8 KB, the size of most answers: DeviceInfo, ConfigDownload, a
+ * status) or 100 items (about 55 KB): the envelope parse alone, the typed read alone, and the two
  * ways the platform has read a MESSAGE body for both: envelope then typed document (two XML parses, as before
  * issue 6) and the single pass of {@link ManscdpReader#readMessage} (envelope noted while the document is bound).
  */
@@ -19,11 +21,14 @@ public class ManscdpCatalogBenchmark extends BenchmarkDefaults {
     private final ManscdpReader reader = new ManscdpReader();
     private byte[] body;
 
+    @Param({ "1", "100" })
+    public int items;
+
     @Setup
     public void setUp() throws ManscdpParseException {
-        body = SampleMessages.catalog(100);
-        if (reader.read(body, null, CatalogResponse.class).getItems().size() != 100) {
-            throw new IllegalStateException("the sample catalog does not read as 100 items");
+        body = SampleMessages.catalog(items);
+        if (reader.read(body, null, CatalogResponse.class).getItems().size() != items) {
+            throw new IllegalStateException("the sample catalog does not read as " + items + " items");
         }
     }
 
