@@ -33,13 +33,16 @@ import java.util.concurrent.atomic.LongAdder;
  *       {@code concurrency} in flight → {@code CATALOG queries=… complete=… failed=… items=… seconds=… qps=… p50=…}</li>
  *   <li>{@code quit}</li>
  * </ul>
- * Arguments: {@code port keepaliveIntervalMs [transports]}.
+ * Arguments: {@code port keepaliveIntervalMs [transports]}. The system property {@value #AUTO_SYNC} (default true, as
+ * the component's own defaults) turns the queries the platform sends to every device coming online (DeviceInfo,
+ * ConfigDownload, Catalog) on or off; the scenario runner passes its own value on.
  */
 public final class BenchServerMain {
 
     static final String SERVER_ID = "34020000002000000001";
     static final String DOMAIN = "3402000000";
     static final String PASSWORD = "12345678";
+    static final String AUTO_SYNC = "gb28181.bench.autoSync";
 
     private final LongAdder registerEvents = new LongAdder();
     private final LongAdder statusEvents = new LongAdder();
@@ -68,6 +71,9 @@ public final class BenchServerMain {
         c.setTransports(transports);
         c.setPassword(PASSWORD);
         c.setKeepaliveInterval(keepaliveMs);
+        c.setAutoDeviceInfo(autoSync());
+        c.setAutoConfigDownload(autoSync());
+        c.setAutoCatalog(autoSync());
         context.addComponent("gb28181", component);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -102,6 +108,10 @@ public final class BenchServerMain {
             }
         }
         context.stop();
+    }
+
+    static boolean autoSync() {
+        return Boolean.parseBoolean(System.getProperty(AUTO_SYNC, "true"));
     }
 
     private String stats(Gb28181Platform platform) {

@@ -299,7 +299,7 @@ public final class LoadScenarios {
 
     private static ChildProcess startServer(Options o, Path dir, long keepaliveMs) throws IOException {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.serverHeap(), "-Xms" + o.serverHeap(),
-                "-XX:+UseG1GC"));
+                "-XX:+UseG1GC", "-D" + BenchServerMain.AUTO_SYNC + "=" + BenchServerMain.autoSync()));
         if (o.jfr()) {
             jvm.add("-XX:StartFlightRecording=filename=" + dir.toAbsolutePath().resolve("server.jfr")
                     + ",settings=profile,dumponexit=true");

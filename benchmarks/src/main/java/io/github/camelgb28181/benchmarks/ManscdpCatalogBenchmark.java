@@ -6,11 +6,14 @@ import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.manscdp.ManscdpReader;
 import io.github.camelgb28181.manscdp.model.CatalogResponse;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * A 100-item catalog Response in GB2312 (about 55 KB): the envelope parse the platform does for every MESSAGE (SN
- * correlation, SumNum), and the typed read an application does to get the items.
+ * A catalog Response in GB2312, of one item (about 0.8 KB, the size of most answers: DeviceInfo, ConfigDownload, a
+ * status) or 100 items (about 55 KB): the envelope parse alone, the typed read alone, and the two
+ * ways the platform has read a MESSAGE body for both: envelope then typed document (two XML parses, as before
+ * issue 6) and the single pass of {@link ManscdpReader#readMessage} (envelope noted while the document is bound).
  */
 public class ManscdpCatalogBenchmark extends BenchmarkDefaults {
 
@@ -18,11 +21,14 @@ public class ManscdpCatalogBenchmark extends BenchmarkDefaults {
     private final ManscdpReader reader = new ManscdpReader();
     private byte[] body;
 
+    @Param({ "1", "100" })
+    public int items;
+
     @Setup
     public void setUp() throws ManscdpParseException {
-        body = SampleMessages.catalog(100);
-        if (reader.read(body, null, CatalogResponse.class).getItems().size() != 100) {
-            throw new IllegalStateException("the sample catalog does not read as 100 items");
+        body = SampleMessages.catalog(items);
+        if (reader.read(body, null, CatalogResponse.class).getItems().size() != items) {
+            throw new IllegalStateException("the sample catalog does not read as " + items + " items");
         }
     }
 
@@ -34,5 +40,16 @@ public class ManscdpCatalogBenchmark extends BenchmarkDefaults {
     @Benchmark
     public CatalogResponse typed() throws ManscdpParseException {
         return reader.read(body, null, CatalogResponse.class);
+    }
+
+    @Benchmark
+    public ManscdpMessage envelopeThenTyped() throws ManscdpParseException {
+        ManscdpMessage m = parser.parse(body);
+        return m.withDocument(reader.readText(m.xml()).message());
+    }
+
+    @Benchmark
+    public ManscdpMessage singlePass() throws ManscdpParseException {
+        return reader.readMessage(body, null);
     }
 }

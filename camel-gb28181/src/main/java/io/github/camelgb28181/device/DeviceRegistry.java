@@ -1,6 +1,7 @@
 package io.github.camelgb28181.device;
 
 import java.util.Collection;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,4 +23,15 @@ public interface DeviceRegistry {
     Collection<Device> all();
 
     int size();
+
+    /**
+     * Asks to be told of every change: {@code watcher} receives the device ID and its new value (null when removed)
+     * inside the atomic update, so that the changes of one device arrive in the order they were made. Liveness uses
+     * it to keep a deadline per device instead of scanning them all; the watcher is quick and never calls the
+     * registry. Returns false when the store cannot report every change (one shared with other nodes): callers then
+     * fall back to scanning {@link #all()}.
+     */
+    default boolean watch(BiConsumer<String, Device> watcher) {
+        return false;
+    }
 }

@@ -1,11 +1,8 @@
 package io.github.camelgb28181.manscdp;
 
 import java.io.StringReader;
-import java.util.HashMap;
-import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -48,7 +45,7 @@ public final class ManscdpParser {
         if (body.length > MAX_BODY) {
             throw new ManscdpParseException("MANSCDP body of " + body.length + " bytes is too large", null);
         }
-        String xml = stripXmlDeclaration(ManscdpCharsets.decode(body, override).replace("\0", "").trim());
+        String xml = stripXmlDeclaration(ManscdpCharsets.decode(body, override).replace("\0", ""));
         try {
             return parseXml(xml);
         } catch (XMLStreamException | RuntimeException e) {
@@ -98,52 +95,35 @@ public final class ManscdpParser {
     }
 
     private static ManscdpMessage read(XMLStreamReader r, String xml) throws XMLStreamException {
-        String root = null;
-        Map<String, String> fields = new HashMap<>();
-        int depth = 0;
-        String current = null;
-        StringBuilder text = new StringBuilder();
-        while (r.hasNext()) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-                if (depth == 1) {
-                    root = r.getLocalName();
-                } else if (depth == 2) {
-                    current = r.getLocalName();
-                    text.setLength(0);
-                }
-            } else if (event == XMLStreamConstants.CHARACTERS && depth == 2) {
-                text.append(r.getText());
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                if (depth == 2 && current != null) {
-                    fields.putIfAbsent(current, text.toString().trim());
-                    current = null;
-                }
-                depth--;
-                if (depth == 0) {
-                    break;
-                }
-            }
-        }
-        if (root == null) {
-            throw new XMLStreamException("no root element");
-        }
-        String cmdType = fields.get("CmdType");
-        if (cmdType == null || cmdType.isEmpty()) {
-            throw new XMLStreamException("no CmdType in <" + root + ">");
-        }
-        return new ManscdpMessage(root, cmdType, fields.get("SN"), fields.get("DeviceID"), fields, xml);
+        EnvelopeRecorder envelope = new EnvelopeRecorder(r);
+        envelope.drain();
+        return envelope.toMessage(xml);
     }
 
-    /** The declaration names the byte encoding, which no longer applies to the decoded text. */
-    private static String stripXmlDeclaration(String xml) {
-        if (xml.startsWith("<?xml")) {
-            int end = xml.indexOf("?>");
+    /**
+     * The text without surrounding blanks and without its XML declaration, which names the byte encoding that no
+     * longer applies to decoded text. One copy at most: bodies can be catalogs of tens of kilobytes.
+     */
+    static String stripXmlDeclaration(String xml) {
+        int from = skipBlanks(xml, 0);
+        if (xml.startsWith("<?xml", from)) {
+            int end = xml.indexOf("?>", from);
             if (end > 0) {
-                return xml.substring(end + 2).trim();
+                from = skipBlanks(xml, end + 2);
             }
         }
-        return xml;
+        int to = xml.length();
+        while (to > from && xml.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return xml.substring(from, to);
+    }
+
+    private static int skipBlanks(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelgb28181.manscdp;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.EnumSet;
 import java.util.Set;
@@ -57,6 +58,11 @@ public final class ManscdpReader {
     }
 
     private final ObjectReader objectReader;
+    private final XmlFactory xmlFactory;
+
+    /** A bound document and the envelope noted while it was parsed. */
+    private record Read(Document document, EnvelopeRecorder envelope) {
+    }
 
     public ManscdpReader() {
         WstxInputFactory input = new WstxInputFactory();
@@ -72,6 +78,7 @@ public final class ManscdpReader {
         input.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 2);
         input.setProperty(WstxInputProperties.P_ALLOW_XML11_ESCAPED_CHARS_IN_XML10, true);
         XmlFactory factory = XmlFactory.builder().xmlInputFactory(input).build();
+        this.xmlFactory = factory;
         SimpleModule trimming = new SimpleModule("manscdp-trim");
         trimming.addDeserializer(String.class, new TrimmingStringDeserializer());
         XmlMapper mapper = XmlMapper.builder(factory)
@@ -111,21 +118,8 @@ public final class ManscdpReader {
 
     /** Reads a body and tells which repairs it needed. */
     public Document readDocument(byte[] body, Charset override) throws ManscdpParseException {
-        if (body == null || body.length == 0) {
-            throw new ManscdpParseException("empty MANSCDP body", null);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ManscdpParseException(
-                    "MANSCDP body of " + body.length + " bytes is too large (limit " + MAX_BODY_BYTES + ")", null);
-        }
-        byte[] clean = ManscdpRepair.stripNul(body);
-        String text;
-        try {
-            text = ManscdpCharsets.decode(clean, override);
-        } catch (RuntimeException e) {
-            throw new ManscdpParseException("undecodable MANSCDP body: " + e, e);
-        }
-        Document d = readText(text);
+        byte[] clean = ManscdpRepair.stripNul(checkSize(body));
+        Document d = readText(decode(clean, override));
         if (clean != body) {
             EnumSet<ManscdpRepair.Fix> fixes = EnumSet.of(ManscdpRepair.Fix.NUL_BYTES);
             fixes.addAll(d.repairs());
@@ -134,8 +128,47 @@ public final class ManscdpReader {
         return d;
     }
 
+    /**
+     * Reads a MESSAGE body into its envelope and its typed document with one parse: Jackson pulls the events of the
+     * XML parser and an {@link EnvelopeRecorder} notes CmdType, SN, DeviceID and the other top-level elements on
+     * the way, where reading the envelope with {@link ManscdpParser} and then the document parsed the text twice.
+     * The message's text is the parsed one: repaired when it needed repairs, without its XML declaration.
+     */
+    public ManscdpMessage readMessage(byte[] body, Charset override) throws ManscdpParseException {
+        Read read = readRecording(decode(ManscdpRepair.stripNul(checkSize(body)), override));
+        try {
+            return read.envelope().toMessage(ManscdpParser.stripXmlDeclaration(read.document().xml()))
+                    .withDocument(read.document().message());
+        } catch (XMLStreamException e) {
+            throw new ManscdpParseException("unreadable MANSCDP body: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] checkSize(byte[] body) throws ManscdpParseException {
+        if (body == null || body.length == 0) {
+            throw new ManscdpParseException("empty MANSCDP body", null);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ManscdpParseException(
+                    "MANSCDP body of " + body.length + " bytes is too large (limit " + MAX_BODY_BYTES + ")", null);
+        }
+        return body;
+    }
+
+    private static String decode(byte[] clean, Charset override) throws ManscdpParseException {
+        try {
+            return ManscdpCharsets.decode(clean, override);
+        } catch (RuntimeException e) {
+            throw new ManscdpParseException("undecodable MANSCDP body: " + e, e);
+        }
+    }
+
     /** Reads an already decoded body. */
     public Document readText(String text) throws ManscdpParseException {
+        return readRecording(text).document();
+    }
+
+    private Read readRecording(String text) throws ManscdpParseException {
         if (text == null || text.isBlank()) {
             throw new ManscdpParseException("empty MANSCDP body", null);
         }
@@ -155,11 +188,17 @@ public final class ManscdpReader {
             throw new ManscdpParseException("unreadable MANSCDP body: no root element", null);
         }
         Envelope message;
+        EnvelopeRecorder envelope;
         try {
-            message = bind(Envelopes.typeFor(repaired.root(), repaired.cmdType()), repaired.xml(), repaired.root());
+            envelope = new EnvelopeRecorder(xmlFactory.getXMLInputFactory()
+                    .createXMLStreamReader(new StringReader(repaired.xml())));
+            try (JsonParser parser = xmlFactory.createParser(envelope)) {
+                message = Envelopes.read(objectReader, Envelopes.typeFor(repaired.root(), repaired.cmdType()),
+                        parser, repaired.root());
+            }
         } catch (JsonProcessingException e) {
             throw new ManscdpParseException("unreadable MANSCDP body: " + firstLine(e.getOriginalMessage()), e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | XMLStreamException | RuntimeException e) {
             throw new ManscdpParseException("unreadable MANSCDP body: " + firstLine(String.valueOf(e.getMessage())), e);
         } catch (StackOverflowError e) {
             throw new ManscdpParseException("unreadable MANSCDP body: nested too deeply", null);
@@ -170,7 +209,7 @@ public final class ManscdpReader {
         if (message.getCmdType() == null || message.getCmdType().isEmpty()) {
             throw new ManscdpParseException("unreadable MANSCDP body: no CmdType in <" + repaired.root() + ">", null);
         }
-        return new Document(message, repaired.fixes(), repaired.xml());
+        return new Read(new Document(message, repaired.fixes(), repaired.xml()), envelope);
     }
 
     /** The Jackson step alone, on already repaired text (package-private so tests can reach the parser directly). */

@@ -15,7 +15,6 @@ import io.github.camelgb28181.device.Device;
 import io.github.camelgb28181.device.DeviceCatalog;
 import io.github.camelgb28181.device.DeviceChannel;
 import io.github.camelgb28181.device.DeviceDetails;
-import io.github.camelgb28181.manscdp.ManscdpReader;
 import io.github.camelgb28181.manscdp.command.ManscdpCommand;
 import io.github.camelgb28181.manscdp.model.AlarmNotify;
 import io.github.camelgb28181.manscdp.model.BasicParam;
@@ -26,7 +25,6 @@ import io.github.camelgb28181.manscdp.model.DeviceInfoResponse;
 import io.github.camelgb28181.manscdp.model.KeepaliveNotify;
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.manscdp.ManscdpParseException;
-import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.sip.SipAddress;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipHeaders;
@@ -71,8 +69,7 @@ public final class Gb28181Platform {
     private final SipStack sip;
     private final Registrar registrar;
     private final DeviceLiveness liveness;
-    private final ManscdpParser manscdpParser = new ManscdpParser();
-    private final ManscdpReader manscdpReader = new ManscdpReader();
+    private final ManscdpBodyReader manscdpBodies = new ManscdpBodyReader();
     private final ChannelRegistry channels;
     private final DeviceSync sync;
     private final Clock clock;
@@ -332,7 +329,7 @@ public final class Gb28181Platform {
         }
         ManscdpMessage message;
         try {
-            message = withDocument(manscdpParser.parse(request.body(), config.charsets().overrideFor(deviceId)));
+            message = manscdpBodies.read(request.body(), config.charsets().overrideFor(deviceId));
         } catch (ManscdpParseException e) {
             tx.respond(400);
             // listeners see the broken body before the query waiting for it fails, so its caller finds the event
@@ -387,23 +384,6 @@ public final class Gb28181Platform {
         int open = text.indexOf("<" + name + ">");
         int close = open < 0 ? -1 : text.indexOf("</" + name + ">", open);
         return close < 0 ? null : text.substring(open + name.length() + 2, close).trim();
-    }
-
-    /**
-     * Adds the typed document. Keep-alives, the bulk of all traffic, are read into the model only when they list
-     * faulty channels; a body the model cannot read keeps its envelope (the raw consumers still get it).
-     */
-    private ManscdpMessage withDocument(ManscdpMessage message) {
-        if (message.is("Notify", "Keepalive") && !message.fields().containsKey("Info")) {
-            return message;
-        }
-        try {
-            return message.withDocument(manscdpReader.readText(message.xml()).message());
-        } catch (ManscdpParseException e) {
-            LOG.debug("{} {} from {} read as envelope only: {}", message.root(), message.cmdType(),
-                    message.deviceId(), e.getMessage());
-            return message;
-        }
     }
 
     private void applyCatalogNotify(String deviceId, CatalogNotify notify) {

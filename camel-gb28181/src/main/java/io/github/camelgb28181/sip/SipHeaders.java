@@ -44,6 +44,18 @@ public final class SipHeaders {
         return values;
     }
 
+    /** How many fields of the named header there are, without collecting their values. */
+    int count(String name) {
+        String key = SipHeaderNames.canonical(name);
+        int n = 0;
+        for (SipHeader h : fields) {
+            if (h.name().equalsIgnoreCase(key)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean contains(String name) {
         return first(name) != null;
     }
@@ -98,6 +110,12 @@ public final class SipHeaders {
         /** Appends a field, keeping any existing fields of the same name. */
         public Builder add(String name, Object value) {
             fields.add(new SipHeader(SipHeaderNames.canonical(name), String.valueOf(value)));
+            return this;
+        }
+
+        /** Appends a field whose name is already canonical (the parser looked it up once). */
+        Builder addCanonical(String canonicalName, String value) {
+            fields.add(new SipHeader(canonicalName, value));
             return this;
         }
 
@@ -158,6 +176,11 @@ public final class SipHeaders {
                 add(name, v);
             }
             return this;
+        }
+
+        /** Builds without copying, for a builder that is dropped right after (the parser's). */
+        SipHeaders buildOnce() {
+            return fields.isEmpty() ? EMPTY : new SipHeaders(Collections.unmodifiableList(fields));
         }
 
         public SipHeaders build() {

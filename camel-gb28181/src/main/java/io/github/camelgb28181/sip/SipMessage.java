@@ -13,6 +13,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private final SipHeaders headers;
     private final byte[] body;
+    // The headers every transaction reads, parsed once (the stack, the registrar and the handlers each asked again).
+    // The message and these records are immutable, so a racy first computation is harmless: at worst two threads
+    // parse the same text, and final fields publish the result safely.
+    private CSeq cseq;
+    private Via topVia;
+    private SipAddress from;
+    private SipAddress to;
 
     protected SipMessage(SipHeaders headers, byte[] body) {
         this.headers = Objects.requireNonNull(headers, "headers");
@@ -41,24 +48,60 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     public CSeq cseq() {
-        String value = headers.first(SipHeaderNames.CSEQ);
-        return value == null ? null : CSeq.parse(value);
+        CSeq c = cseq;
+        if (c == null) {
+            String value = headers.first(SipHeaderNames.CSEQ);
+            c = value == null ? null : CSeq.parse(value);
+            cseq = c;
+        }
+        return c;
     }
 
     /** The top-most Via, the one that identifies the transaction (RFC 3261 §17.2.3). */
     public Via topVia() {
-        String value = headers.first(SipHeaderNames.VIA);
-        return value == null ? null : Via.parse(value);
+        Via v = topVia;
+        if (v == null) {
+            String value = headers.first(SipHeaderNames.VIA);
+            v = value == null ? null : Via.parse(value);
+            topVia = v;
+        }
+        return v;
     }
 
     public SipAddress from() {
-        String value = headers.first(SipHeaderNames.FROM);
-        return value == null ? null : SipAddress.parse(value);
+        SipAddress a = from;
+        if (a == null) {
+            a = address(SipHeaderNames.FROM);
+            from = a;
+        }
+        return a;
     }
 
     public SipAddress to() {
-        String value = headers.first(SipHeaderNames.TO);
+        SipAddress a = to;
+        if (a == null) {
+            a = address(SipHeaderNames.TO);
+            to = a;
+        }
+        return a;
+    }
+
+    private SipAddress address(String name) {
+        String value = headers.first(name);
         return value == null ? null : SipAddress.parse(value);
+    }
+
+    /** Keeps what {@code original} parsed, for a copy that differs from it in the top Via only. */
+    void rememberWithVia(SipMessage original, Via newTopVia) {
+        remember(original.cseq, newTopVia, original.from, original.to);
+    }
+
+    /** Hands over what the parser already parsed to validate the message (any of them may be null). */
+    void remember(CSeq parsedCseq, Via parsedTopVia, SipAddress parsedFrom, SipAddress parsedTo) {
+        cseq = parsedCseq;
+        topVia = parsedTopVia;
+        from = parsedFrom;
+        to = parsedTo;
     }
 
     public String contentType() {

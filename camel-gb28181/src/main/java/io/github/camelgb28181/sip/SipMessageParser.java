@@ -207,69 +207,131 @@ public final class SipMessageParser {
                 throw new SipParseException(400, "bare CR in the header section", null);
             }
         }
-        String text = new String(data, start, headerEnd - start, StandardCharsets.UTF_8);
-        String[] lines = text.split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].isEmpty()) {
+        // Lines are cut and decoded straight from the bytes: LF is ASCII, so no UTF-8 sequence spans two lines,
+        // and every CR here precedes an LF (bare ones were refused above). A header costs its value's String only.
+        int lineEnd = lineEnd(data, start, headerEnd);
+        if (contentEnd(data, start, lineEnd) == start) {
             throw new SipParseException(400, "empty message", null);
         }
         Head head = new Head();
-        parseStartLine(lines[0], head);
+        parseStartLine(new String(data, start, contentEnd(data, start, lineEnd) - start, StandardCharsets.UTF_8),
+                head);
         SipHeaders.Builder headers = SipHeaders.builder();
-        String name = null;
-        StringBuilder value = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty()) {
+        HeaderLine pending = new HeaderLine();
+        for (int from = lineEnd + 1; from < headerEnd; from = lineEnd + 1) {
+            lineEnd = lineEnd(data, from, headerEnd);
+            int to = contentEnd(data, from, lineEnd);
+            if (to == from) {
                 break;
             }
-            char first = line.charAt(0);
+            byte first = data[from];
             if (first == ' ' || first == '\t') {
-                if (name == null) {
+                if (pending.name == null) {
                     throw head.error(400, "continuation line before any header");
                 }
-                value.append(' ').append(line.trim()); // RFC 3261 §7.3.1: folding is replaced by one space
+                pending.fold(data, from, to); // RFC 3261 §7.3.1: folding is replaced by one space
                 continue;
             }
-            if (name != null) {
-                addHeader(headers, name, value.toString().trim());
+            if (pending.name != null) {
+                addHeader(headers, pending.name, pending.value(data));
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                head.headers = headers.build();
-                throw head.error(400, "header line without a name and colon: '" + abbreviate(line) + "'");
+            int colon = indexOf(data, from, to, (byte) ':');
+            if (colon <= from) {
+                head.headers = headers.buildOnce();
+                throw head.error(400, "header line without a name and colon: '"
+                        + abbreviate(new String(data, from, to - from, StandardCharsets.UTF_8)) + "'");
             }
-            name = stripTrailingBlanks(line.substring(0, colon));
-            if (!isToken(name)) {
-                head.headers = headers.build();
-                throw head.error(400, "invalid header name: '" + abbreviate(name) + "'");
+            int nameEnd = colon;
+            while (nameEnd > from && (data[nameEnd - 1] == ' ' || data[nameEnd - 1] == '\t')) {
+                nameEnd--; // RFC 3261 HCOLON: only SP and HTAB may stand between a header name and its colon
             }
-            value = new StringBuilder(line.substring(colon + 1));
+            String name = SipHeaderNames.canonical(data, from, nameEnd);
+            if (name == null) {
+                name = new String(data, from, nameEnd - from, StandardCharsets.UTF_8);
+                if (!isToken(name)) {
+                    head.headers = headers.buildOnce();
+                    throw head.error(400, "invalid header name: '" + abbreviate(name) + "'");
+                }
+            }
+            pending.start(name, colon + 1, to);
         }
-        if (name != null) {
-            addHeader(headers, name, value.toString().trim());
+        if (pending.name != null) {
+            addHeader(headers, pending.name, pending.value(data));
         }
-        head.headers = headers.build();
+        head.headers = headers.buildOnce();
         head.validate();
         return head;
     }
 
-    /** RFC 3261 HCOLON: only SP and HTAB may stand between a header name and its colon. */
-    private static String stripTrailingBlanks(String s) {
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return s.substring(0, end);
+    /** Index of the LF that ends the line starting at {@code from}, or {@code end}. */
+    private static int lineEnd(byte[] data, int from, int end) {
+        int i = indexOf(data, from, end, (byte) '\n');
+        return i < 0 ? end : i;
     }
 
-    private static void addHeader(SipHeaders.Builder headers, String name, String value) {
-        String canonical = SipHeaderNames.canonical(name);
-        if (SipHeaderNames.isListHeader(canonical) && value.indexOf(',') >= 0) {
+    /** The end of a line's content: its CR, if any, is not part of it. */
+    private static int contentEnd(byte[] data, int from, int lineEnd) {
+        return lineEnd > from && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+    }
+
+    private static int indexOf(byte[] data, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** String.trim() on bytes: what it removes (code points up to SP) are single bytes in UTF-8 too. */
+    private static String decodeTrimmed(byte[] data, int from, int to) {
+        int f = from;
+        int t = to;
+        while (f < t && (data[f] & 0xFF) <= ' ') {
+            f++;
+        }
+        while (t > f && (data[t - 1] & 0xFF) <= ' ') {
+            t--;
+        }
+        return new String(data, f, t - f, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The header being read: its name and where its value lies in the bytes, until a continuation line makes the
+     * value a folded copy. Reused for every header of a message.
+     */
+    private static final class HeaderLine {
+        String name;
+        int valueFrom;
+        int valueTo;
+        StringBuilder folded;
+
+        void start(String headerName, int from, int to) {
+            name = headerName;
+            valueFrom = from;
+            valueTo = to;
+            folded = null;
+        }
+
+        void fold(byte[] data, int from, int to) {
+            if (folded == null) {
+                folded = new StringBuilder(new String(data, valueFrom, valueTo - valueFrom, StandardCharsets.UTF_8));
+            }
+            folded.append(' ').append(decodeTrimmed(data, from, to));
+        }
+
+        String value(byte[] data) {
+            return folded == null ? decodeTrimmed(data, valueFrom, valueTo) : folded.toString().trim();
+        }
+    }
+
+    private static void addHeader(SipHeaders.Builder headers, String canonical, String value) {
+        if (value.indexOf(',') >= 0 && SipHeaderNames.isListHeader(canonical)) {
             for (String part : splitList(value)) {
-                headers.add(canonical, part);
+                headers.addCanonical(canonical, part);
             }
         } else {
-            headers.add(canonical, value);
+            headers.addCanonical(canonical, value);
         }
     }
 
@@ -378,6 +440,10 @@ public final class SipMessageParser {
         String reason;
         SipHeaders headers = SipHeaders.EMPTY;
         int contentLength = -1;
+        CSeq cseq;
+        Via topVia;
+        SipAddress from;
+        SipAddress to;
 
         boolean isRequest() {
             return method != null;
@@ -390,7 +456,7 @@ public final class SipMessageParser {
 
         void validate() throws SipParseException {
             for (String single : SINGLE_VALUED) {
-                if (headers.all(single).size() > 1) {
+                if (headers.count(single) > 1) {
                     throw error(400, "more than one " + single + " header");
                 }
             }
@@ -414,14 +480,14 @@ public final class SipMessageParser {
                 }
             }
             try {
-                CSeq cseq = CSeq.parse(headers.first(SipHeaderNames.CSEQ));
+                cseq = CSeq.parse(headers.first(SipHeaderNames.CSEQ));
                 if (isRequest() && !cseq.method().equals(method)) {
                     throw error(400, "CSeq method " + cseq.method() + " does not match " + method);
                 }
-                Via.parse(headers.first(SipHeaderNames.VIA));
+                topVia = Via.parse(headers.first(SipHeaderNames.VIA));
                 if (isRequest()) {
-                    SipAddress.parse(headers.first(SipHeaderNames.FROM));
-                    SipAddress.parse(headers.first(SipHeaderNames.TO));
+                    from = SipAddress.parse(headers.first(SipHeaderNames.FROM));
+                    to = SipAddress.parse(headers.first(SipHeaderNames.TO));
                 }
             } catch (IllegalArgumentException e) {
                 throw error(400, e.getMessage());
@@ -429,8 +495,10 @@ public final class SipMessageParser {
         }
 
         SipMessage build(byte[] body) {
-            return isRequest() ? new SipRequest(method, uri, headers, body)
+            SipMessage m = isRequest() ? new SipRequest(method, uri, headers, body)
                     : new SipResponse(status, reason, headers, body);
+            m.remember(cseq, topVia, from, to);
+            return m;
         }
     }
 }

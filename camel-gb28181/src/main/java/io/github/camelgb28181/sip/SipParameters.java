@@ -17,19 +17,43 @@ final class SipParameters {
             return Map.of();
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String part : text.split(";")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
+        // by index rather than split(";"): Via, From and To of every message come through here
+        int n = text.length();
+        for (int from = 0; from < n; ) {
+            int semi = text.indexOf(';', from);
+            int end = semi < 0 ? n : semi;
+            int f = skipBlanks(text, from, end);
+            int t = trimEnd(text, f, end);
+            if (f < t) {
+                int eq = text.indexOf('=', f);
+                if (eq < 0 || eq >= t) {
+                    params.put(text.substring(f, t).toLowerCase(Locale.ROOT), "");
+                } else {
+                    String name = text.substring(f, trimEnd(text, f, eq)).toLowerCase(Locale.ROOT);
+                    int vf = skipBlanks(text, eq + 1, t);
+                    params.put(name, unquote(text.substring(vf, t)));
+                }
             }
-            int eq = p.indexOf('=');
-            if (eq < 0) {
-                params.put(p.toLowerCase(Locale.ROOT), "");
-            } else {
-                params.put(p.substring(0, eq).trim().toLowerCase(Locale.ROOT), unquote(p.substring(eq + 1).trim()));
-            }
+            from = end + 1;
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    /** String.trim() by index: what it removes are the characters up to SP. */
+    private static int skipBlanks(String s, int from, int end) {
+        int i = from;
+        while (i < end && s.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(String s, int from, int end) {
+        int i = end;
+        while (i > from && s.charAt(i - 1) <= ' ') {
+            i--;
+        }
+        return i;
     }
 
     static String format(Map<String, String> params) {

@@ -67,7 +67,8 @@ public final class SipStack {
         this.handler = handler;
         this.ioThreadFactory = ioThreadFactory;
         this.parser = new SipMessageParser(config.maxMessageSize());
-        this.serverTransactions = new ServerTransactionTable(config.transactionTimeoutMs());
+        this.serverTransactions = new ServerTransactionTable(config.transactionTimeoutMs(),
+                System.currentTimeMillis());
     }
 
     /**
@@ -398,7 +399,10 @@ public final class SipStack {
         if (stamped == top) {
             return request;
         }
-        return request.withHeaders(request.headers().toBuilder().setFirst(SipHeaderNames.VIA, stamped).build());
+        SipRequest copy = request.withHeaders(request.headers().toBuilder().setFirst(SipHeaderNames.VIA, stamped)
+                .build());
+        copy.rememberWithVia(request, stamped);
+        return copy;
     }
 
     private void onResponse(SipResponse response, SipPeer source) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 import io.github.camelgb28181.device.DeviceLiveness.KeepaliveOutcome;
 import io.github.camelgb28181.sip.SipPeer;
@@ -76,6 +79,16 @@ class DeviceLivenessTest {
 
     private void put(Device d) {
         registry.update(d.deviceId(), current -> d);
+    }
+
+    /** Moves the clock to the last millisecond the device is online, then one past it. */
+    private void assertOnlineUntilThenOffline(DeviceLiveness l, long ms, OfflineReason reason) {
+        clock.advanceMillis(ms);
+        l.scan();
+        assertTrue(registry.get(ID).online(), "still online at the deadline");
+        clock.advanceMillis(1);
+        l.scan();
+        assertEquals(reason, registry.get(ID).offlineReason());
     }
 
     @Test
@@ -201,24 +214,14 @@ class DeviceLivenessTest {
     void intervalOnlyOverrideUsesDefaultCount() {
         DeviceLiveness l = liveness(false);
         put(device(ID, 3600, true, null).withKeepaliveSettings(10, 0)); // 10 s x default 3
-        clock.advance(Duration.ofSeconds(30));
-        l.scan();
-        assertTrue(registry.get(ID).online());
-        clock.advanceMillis(1);
-        l.scan();
-        assertEquals(OfflineReason.KEEPALIVE_TIMEOUT, registry.get(ID).offlineReason());
+        assertOnlineUntilThenOffline(l, 30_000, OfflineReason.KEEPALIVE_TIMEOUT);
     }
 
     @Test
     void countOnlyOverrideUsesDefaultInterval() {
         DeviceLiveness l = liveness(false);
         put(device(ID, 3600, true, null).withKeepaliveSettings(0, 1)); // default 60 s x 1
-        clock.advance(Duration.ofSeconds(60));
-        l.scan();
-        assertTrue(registry.get(ID).online());
-        clock.advanceMillis(1);
-        l.scan();
-        assertEquals(OfflineReason.KEEPALIVE_TIMEOUT, registry.get(ID).offlineReason());
+        assertOnlineUntilThenOffline(l, 60_000, OfflineReason.KEEPALIVE_TIMEOUT);
     }
 
     @Test
@@ -365,5 +368,154 @@ class DeviceLivenessTest {
         Device neverRegistered = new Device(ID, SipTransport.UDP, "h", 1, null, null, null, true, null, null, null,
                 null, 3600, 0, 0, null);
         assertEquals(OfflineReason.EXPIRED, l.offlineReason(neverRegistered, T0), "no registration: expired");
+    }
+
+    /** Counts the reads liveness makes, and can refuse to be watched like a store shared with other nodes. */
+    static final class CountingRegistry implements DeviceRegistry {
+        final InMemoryDeviceRegistry delegate = new InMemoryDeviceRegistry();
+        final boolean watchable;
+        int gets;
+        int alls;
+
+        CountingRegistry(boolean watchable) {
+            this.watchable = watchable;
+        }
+
+        @Override
+        public Device get(String deviceId) {
+            gets++;
+            return delegate.get(deviceId);
+        }
+
+        @Override
+        public Device update(String deviceId, UnaryOperator<Device> change) {
+            return delegate.update(deviceId, change);
+        }
+
+        @Override
+        public Device remove(String deviceId) {
+            return delegate.remove(deviceId);
+        }
+
+        @Override
+        public Collection<Device> all() {
+            alls++;
+            return delegate.all();
+        }
+
+        @Override
+        public int size() {
+            return delegate.size();
+        }
+
+        @Override
+        public boolean watch(BiConsumer<String, Device> watcher) {
+            return watchable && delegate.watch(watcher);
+        }
+    }
+
+    private static String id(int i) {
+        return String.format("3402000000132%07d", i);
+    }
+
+    @Test
+    void scanReadsOnlyTheDevicesThatAreDue() {
+        CountingRegistry counting = new CountingRegistry(true);
+        DeviceLiveness l = new DeviceLiveness(counting, listener::onEvent, INTERVAL_MS, COUNT, false, clock);
+        for (int i = 0; i < 1_000; i++) {
+            Device d = device(id(i), i == 7 ? 30 : 3600, true, null);
+            counting.update(d.deviceId(), current -> d);
+        }
+        counting.alls = 0; // the one look at devices stored before the liveness existed
+        for (int s = 0; s < 29; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            l.scan();
+        }
+        assertEquals(0, counting.gets + counting.alls, "nothing due in the first 29 s, nothing read");
+        clock.advance(Duration.ofSeconds(1));
+        l.scan();
+        assertEquals(1, counting.gets, "only the device whose registration ran out");
+        assertEquals(0, counting.alls);
+        assertEquals(1, events.size());
+        assertEquals(id(7), events.get(0).deviceId());
+        assertEquals(OfflineReason.EXPIRED, events.get(0).offlineReason());
+    }
+
+    @Test
+    void aRegistryThatCannotBeWatchedIsScannedWhole() {
+        CountingRegistry shared = new CountingRegistry(false);
+        DeviceLiveness l = new DeviceLiveness(shared, listener::onEvent, INTERVAL_MS, COUNT, false, clock);
+        Device d = device(ID, 3600, true, null);
+        shared.update(ID, current -> d);
+        clock.advanceMillis(INTERVAL_MS * COUNT);
+        l.scan();
+        assertTrue(shared.get(ID).online());
+        clock.advanceMillis(1);
+        l.scan();
+        assertEquals(2, shared.alls, "every device at every scan, as before");
+        assertEquals(OfflineReason.KEEPALIVE_TIMEOUT, shared.get(ID).offlineReason());
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void devicesStoredBeforeTheLivenessStartedAreWatchedToo() {
+        put(device(ID, 50, true, null));
+        DeviceLiveness l = liveness(false);
+        clock.advance(Duration.ofSeconds(50));
+        l.scan();
+        assertEquals(OfflineReason.EXPIRED, registry.get(ID).offlineReason());
+    }
+
+    @Test
+    void shorterKeepaliveSettingsLearntLaterBringTheDeadlineForward() {
+        DeviceLiveness l = liveness(false);
+        put(device(ID, 3600, true, null)); // default timeout 180 s
+        clock.advance(Duration.ofSeconds(5));
+        registry.update(ID, d -> d.withKeepaliveSettings(10, 2)); // ConfigDownload said 10 s x 2
+        assertOnlineUntilThenOffline(l, 15_000, OfflineReason.KEEPALIVE_TIMEOUT);
+    }
+
+    @Test
+    void aReRegistrationAfterGoingOfflineIsWatchedAgain() {
+        DeviceLiveness l = liveness(false);
+        put(device(ID, 60, true, null));
+        clock.advance(Duration.ofSeconds(60));
+        l.scan();
+        assertFalse(registry.get(ID).online());
+        Instant again = clock.instant();
+        registry.update(ID, d -> new Device(ID, SipTransport.UDP, "192.168.1.64", 5060, null, "call-2", null, true,
+                null, again, again, null, 60, 0, 0, null));
+        clock.advance(Duration.ofSeconds(59));
+        l.scan();
+        assertTrue(registry.get(ID).online());
+        clock.advance(Duration.ofSeconds(1));
+        l.scan();
+        assertEquals(OfflineReason.EXPIRED, registry.get(ID).offlineReason());
+        assertEquals(2, events.size());
+    }
+
+    @Test
+    void removedDevicesAreForgotten() {
+        DeviceLiveness l = liveness(false);
+        put(device(ID, 10, true, null));
+        registry.remove(ID);
+        clock.advance(Duration.ofSeconds(20));
+        l.scan();
+        assertTrue(events.isEmpty());
+        assertNull(registry.get(ID));
+    }
+
+    @Test
+    void aClockJumpTakesEveryDueDeviceOfflineInDeadlineOrder() {
+        DeviceLiveness l = liveness(false);
+        put(device(id(1), 7200, true, null)); // keep-alive timeout at 180 s
+        put(device(id(2), 100, true, null)); // expires at 100 s
+        put(device(id(3), 7200, true, null).withKeepaliveSettings(1000, 3)); // 3000 s, registration 7200 s
+        put(device(id(4), 150, true, null)); // expires at 150 s
+        clock.advance(Duration.ofHours(1)); // e.g. a host resumed from suspend
+        l.scan();
+        assertEquals(List.of(id(2), id(4), id(1), id(3)), events.stream().map(DeviceEvent::deviceId).toList());
+        assertEquals(List.of(OfflineReason.EXPIRED, OfflineReason.EXPIRED, OfflineReason.KEEPALIVE_TIMEOUT,
+                OfflineReason.KEEPALIVE_TIMEOUT), events.stream().map(DeviceEvent::offlineReason).toList());
     }
 }

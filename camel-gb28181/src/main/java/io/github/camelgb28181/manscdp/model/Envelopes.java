@@ -3,6 +3,7 @@ package io.github.camelgb28181.manscdp.model;
 import java.io.IOException;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Which model class a MANSCDP message is read into, and the binding step that also records the root's name. */
@@ -48,7 +49,16 @@ public final class Envelopes {
      */
     public static <T extends Envelope> T read(ObjectReader reader, Class<T> type, String xml, String root)
             throws IOException {
-        T value = reader.forType(type).readValue(xml);
+        return rooted(reader.forType(type).readValue(xml), root);
+    }
+
+    /** As {@link #read(ObjectReader, Class, String, String)}, from a parser the caller made (and closes). */
+    public static <T extends Envelope> T read(ObjectReader reader, Class<T> type, JsonParser parser, String root)
+            throws IOException {
+        return rooted(reader.forType(type).readValue(parser), root);
+    }
+
+    private static <T extends Envelope> T rooted(T value, String root) {
         if (value != null) {
             value.root(root);
         }
