@@ -34,6 +34,8 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final SimulatorStats stats = new SimulatorStats();
+    private final MediaStats mediaStats = new MediaStats();
+    private final StreamingMedia streaming;
     private final EventLoopGroup deviceLoops;
     private final DeviceSockets sockets;
     private final VirtualDevice[] devices;
@@ -44,14 +46,20 @@ public final class Simulator implements AutoCloseable {
     private boolean running;
     private boolean closed;
 
+    /** Devices that stream {@link SimulatorConfig#media()} when INVITEd (or refuse with 488 when it is off). */
     public Simulator(SimulatorConfig config) {
-        this(config, MediaResponder.NONE);
+        this(config, null);
     }
 
-    /** A simulator whose devices answer INVITEs through {@code media}. */
+    /** A simulator whose devices answer INVITEs through {@code media}; {@code null} for the configured media. */
     public Simulator(SimulatorConfig config, MediaResponder media) {
         this.config = config;
         this.faults = config.faults();
+        this.streaming = media == null && config.media().enabled()
+                ? new StreamingMedia(config, mediaStats, () -> faults) : null;
+        if (media == null) {
+            media = streaming != null ? streaming : MediaResponder.NONE;
+        }
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "sim-devices-" + n.incrementAndGet());
@@ -142,6 +150,16 @@ public final class Simulator implements AutoCloseable {
         return stats;
     }
 
+    /** Counters of the devices' own media (zero when another {@link MediaResponder} answers INVITEs). */
+    public MediaStats mediaStats() {
+        return mediaStats;
+    }
+
+    /** The clip the devices stream, or {@code null} when they do not stream their own media. */
+    public MediaClip clip() {
+        return streaming == null ? null : streaming.clip();
+    }
+
     public FaultProfile faults() {
         return faults;
     }
@@ -205,6 +223,9 @@ public final class Simulator implements AutoCloseable {
             d.stop(false);
         }
         deviceLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (streaming != null) {
+            streaming.close();
+        }
         sockets.close();
         running = false;
     }
