@@ -57,11 +57,18 @@ public record MediaClip(MediaCodec codec, List<Frame> frames, int fps, byte[] au
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         MediaCodec codec = name.endsWith(".h265") || name.endsWith(".hevc") || name.endsWith(".265") ? MediaCodec.H265
                 : name.endsWith(".h264") || name.endsWith(".264") ? MediaCodec.H264 : null;
-        byte[] data = Files.readAllBytes(file);
-        if (codec == null) {
-            codec = AnnexBSplitter.detect(data);
-        }
-        return new MediaClip(codec, AnnexBSplitter.split(data, codec), fps, audio ? resource("tone-1khz.alaw") : null);
+        return parse(Files.readAllBytes(file), codec, fps, audio);
+    }
+
+    /**
+     * An Annex B stream in memory.
+     *
+     * @param codec the codec, or {@code null} to tell it from the NAL unit headers
+     * @throws IllegalArgumentException when the bytes are not an H.264/H.265 stream with a key frame
+     */
+    public static MediaClip parse(byte[] annexB, MediaCodec codec, int fps, boolean audio) {
+        MediaCodec c = codec != null ? codec : AnnexBSplitter.detect(annexB);
+        return new MediaClip(c, AnnexBSplitter.split(annexB, c), fps, audio ? resource("tone-1khz.alaw") : null);
     }
 
     /** RTP/PTS ticks (90 kHz) per frame. */
