@@ -1,5 +1,6 @@
 package io.github.camelgb28181.simulator;
 
+import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipServerTransaction;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -8,6 +9,7 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -39,6 +41,7 @@ public final class Simulator implements AutoCloseable {
     private final EventLoopGroup deviceLoops;
     private final DeviceSockets sockets;
     private final VirtualDevice[] devices;
+    private final DeviceContext context;
     private volatile FaultProfile faults;
     private volatile ScheduledFuture<?> pacer;
     private int started;
@@ -69,6 +72,7 @@ public final class Simulator implements AutoCloseable {
         this.deviceLoops = new DefaultEventLoopGroup(config.deviceThreads(), threads);
         this.sockets = new DeviceSockets(config, this::dispatch);
         DeviceContext ctx = new DeviceContext(config, stats, sockets, media, () -> faults);
+        this.context = ctx;
         this.devices = new VirtualDevice[config.devices()];
         for (int i = 0; i < devices.length; i++) {
             devices[i] = new VirtualDevice(ctx, i, sockets.stackFor(i), deviceLoops.next());
@@ -150,6 +154,19 @@ public final class Simulator implements AutoCloseable {
         return stats;
     }
 
+    /** What a device was sent: a MANSCDP MESSAGE the platform addressed to it (a query, a control). */
+    @FunctionalInterface
+    public interface MessageListener {
+
+        /** Called on the device's event loop before the MESSAGE is answered; must not block. */
+        void onMessage(String deviceId, ManscdpMessage message);
+    }
+
+    /** Tells {@code l} about every MANSCDP MESSAGE the devices receive (for tests that check what a platform sent). */
+    public void addMessageListener(MessageListener l) {
+        context.messageListeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
     /** Counters of the devices' own media (zero when another {@link MediaResponder} answers INVITEs). */
     public MediaStats mediaStats() {
         return mediaStats;
@@ -166,7 +183,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Changes fault injection while running; devices see it on their next answer or keep-alive. */
     public void setFaults(FaultProfile f) {
-        this.faults = java.util.Objects.requireNonNull(f, "faults");
+        this.faults = Objects.requireNonNull(f, "faults");
     }
 
     public int size() {

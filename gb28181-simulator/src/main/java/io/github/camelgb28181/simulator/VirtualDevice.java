@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -398,6 +399,10 @@ final class VirtualDevice {
             tx.respond(400);
             return;
         }
+        // before the 200 OK: whoever sent the command may look for it as soon as it is answered
+        for (Simulator.MessageListener l : ctx.messageListeners) {
+            l.onMessage(deviceId, m);
+        }
         tx.respond(200);
         if (m.root().equalsIgnoreCase("Query")) {
             answerQuery(m);
@@ -638,7 +643,13 @@ final class VirtualDevice {
         String user = requestUriUser(invite.requestUri());
         String channelId = user == null ? deviceId : user;
         long delay = ctx.faults().inviteAnswerDelayMs();
-        ctx.media.answer(deviceId, channelId, invite).whenCompleteAsync((session, error) -> {
+        CompletionStage<MediaResponder.MediaSession> answer;
+        try {
+            answer = ctx.media.answer(deviceId, channelId, invite);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e); // a broken responder still gets the INVITE a final answer
+        }
+        answer.whenCompleteAsync((session, error) -> {
             if (delay > 0) {
                 loop.schedule(() -> answerInvite(tx, channelId, session, error), delay, TimeUnit.MILLISECONDS);
             } else {

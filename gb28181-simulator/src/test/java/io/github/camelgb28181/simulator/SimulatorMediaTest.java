@@ -57,6 +57,7 @@ class SimulatorMediaTest {
             c.setMediaPortMin(33000 + (int) (ProcessHandle.current().pid() % 50) * 40);
             c.setMediaPortMax(c.getMediaPortMin() + 39);
             c.setMediaPortQuarantine(0);
+            c.setFirstPacketTimeout(2000);
         }, new RouteBuilder() {
             @Override
             public void configure() {
@@ -83,6 +84,13 @@ class SimulatorMediaTest {
     private StreamSession play(ProducerTemplate t, String uri) {
         return t.requestBodyAndHeaders(uri, null, Map.of(Gb28181Constants.DEVICE_ID, sim.deviceId(0),
                 Gb28181Constants.CHANNEL_ID, sim.channelId(0, 0)), StreamSession.class);
+    }
+
+    /** A playback or download of ten minutes of the channel. */
+    private StreamSession history(ProducerTemplate t, String uri) {
+        return t.requestBodyAndHeaders(uri, null, Map.of(Gb28181Constants.DEVICE_ID, sim.deviceId(0),
+                Gb28181Constants.CHANNEL_ID, sim.channelId(0, 0), Gb28181Constants.START_TIME, "2026-11-21T08:00:00",
+                Gb28181Constants.END_TIME, "2026-11-21T08:10:00"), StreamSession.class);
     }
 
     /** The units of one stream as they reached the route, until {@code count} of the wanted kind arrived. */
@@ -184,10 +192,7 @@ class SimulatorMediaTest {
     void aPlaybackIsPausedAndEndsWithMediaStatus121() throws Exception {
         ProducerTemplate t = start(oneDevice());
         MediaClip clip = sim.clip();
-        StreamSession s = t.requestBodyAndHeaders("gb28181:playback?transport=tcp-passive", null, Map.of(
-                Gb28181Constants.DEVICE_ID, sim.deviceId(0), Gb28181Constants.CHANNEL_ID, sim.channelId(0, 0),
-                Gb28181Constants.START_TIME, "2026-11-21T08:00:00", Gb28181Constants.END_TIME, "2026-11-21T08:10:00"),
-                StreamSession.class);
+        StreamSession s = history(t, "gb28181:playback?transport=tcp-passive");
         List<AccessUnit> first = units(s.streamId(), 5, true);
         t.requestBodyAndHeaders("gb28181:playbackControl?action=pause", null,
                 Map.of(Gb28181Constants.STREAM_ID, s.streamId()));
@@ -224,6 +229,60 @@ class SimulatorMediaTest {
             return now.statistics().lost() >= 5 && now.statistics().frames() > 0;
         }, Duration.ofSeconds(20), sim.mediaStats()::toString);
         assertTrue(sim.mediaStats().packetsWithheld() >= 5, sim.mediaStats().toString());
+    }
+
+    @Test
+    void aSeekPlaysOnFromTheKeyFrameBeforeTheAskedTime() throws Exception {
+        ProducerTemplate t = start(oneDevice());
+        MediaClip clip = sim.clip();
+        StreamSession s = history(t, "gb28181:playback");
+        units(s.streamId(), 3, true);
+        t.requestBodyAndHeaders("gb28181:playbackControl?action=pause", null,
+                Map.of(Gb28181Constants.STREAM_ID, s.streamId()));
+        awaitEvent(StreamEvent.Type.PAUSED);
+        Thread.sleep(300); // what was in flight when the pause came arrives, then nothing
+        frames.clear();
+        // 1.5 s into the file is picture 37; the key frame before it is picture 36
+        t.requestBodyAndHeaders("gb28181:playbackControl", null, Map.of(Gb28181Constants.STREAM_ID, s.streamId(),
+                Gb28181Constants.ACTION, "seek", Gb28181Constants.VALUE, "1.5"));
+        List<AccessUnit> after = units(s.streamId(), clip.frames().size() - 36, true);
+        assertEquals(clip.frames().size() - 36, after.size());
+        assertSameFrames(clip, after, 36);
+        assertTrue(mediaStatus.poll(10, TimeUnit.SECONDS) != null, "the file ended after the seek");
+    }
+
+    @Test
+    void aDownloadSendsTheFileOnceAtItsSpeed() throws Exception {
+        ProducerTemplate t = start(oneDevice());
+        MediaClip clip = sim.clip();
+        StreamSession s = history(t, "gb28181:download?downloadSpeed=4&transport=tcp-active");
+        List<AccessUnit> got = units(s.streamId(), clip.frames().size(), true);
+        assertEquals(clip.frames().size(), got.size());
+        assertSameFrames(clip, got, 0);
+        awaitEvent(StreamEvent.Type.END_OF_FILE);
+        assertSendingStopped();
+    }
+
+    @Test
+    void aLateAnswerComesLateAndSilentMediaNeverStarts() throws Exception {
+        ProducerTemplate t = start(oneDevice().faults(FaultProfile.NONE.withInviteAnswerDelayMs(700)));
+        StreamSession s = play(t, "gb28181:play?transport=udp");
+        StreamEvent sent = awaitEvent(StreamEvent.Type.INVITE_SENT);
+        StreamEvent answered = awaitEvent(StreamEvent.Type.ANSWERED);
+        assertTrue(Duration.between(sent.time(), answered.time()).toMillis() >= 700,
+                "answered " + Duration.between(sent.time(), answered.time()));
+        t.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID, s.streamId());
+        assertSendingStopped();
+
+        sim.setFaults(FaultProfile.NONE.withNoMedia(true));
+        long packets = sim.mediaStats().packets();
+        Exchange silent = t.request("gb28181:play?transport=udp", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, sim.deviceId(0));
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, sim.channelId(0, 0));
+        });
+        assertTrue(silent.getException() != null, "a play without media fails at the first-packet timeout");
+        assertEquals(packets, sim.mediaStats().packets());
+        assertEquals(2, sim.mediaStats().invites(), "the INVITE was answered");
     }
 
     private static Path fixture(String name) throws URISyntaxException {
