@@ -2,6 +2,7 @@ package io.github.camelgb28181.benchmarks;
 
 import io.github.camelgb28181.bridge.BridgeConfig;
 import io.github.camelgb28181.bridge.MediaBridge;
+import io.github.camelgb28181.bridge.OutputStats;
 import io.github.camelgb28181.device.Device;
 import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.codec.ParameterSets;
@@ -44,6 +45,8 @@ final class StreamLoad implements StreamListener {
     private final LongAdder failedEvents = new LongAdder();
     private final Map<String, MediaBridge> bridges = new ConcurrentHashMap<>();
     private final LongAdder flvBytes = new LongAdder();
+    private final LongAdder bridgedBytes = new LongAdder();
+    private volatile boolean remux;
     private final ExecutorService bridgeWork = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "bench-bridge");
         t.setDaemon(true);
@@ -60,7 +63,12 @@ final class StreamLoad implements StreamListener {
         String id = event.session().streamId();
         long micros = TimeUnit.SECONDS.toMicros(event.time().getEpochSecond()) + event.time().getNano() / 1000;
         switch (event.type()) {
-            case INVITE_SENT -> inviteSentMicros.putIfAbsent(id, micros);
+            case INVITE_SENT -> {
+                inviteSentMicros.putIfAbsent(id, micros);
+                if (remux) {
+                    remux(event.session());
+                }
+            }
             case FIRST_RTP -> firstRtpMicros.putIfAbsent(id, micros);
             case FIRST_KEY_FRAME -> {
                 Long sent = inviteSentMicros.get(id);
@@ -88,6 +96,7 @@ final class StreamLoad implements StreamListener {
     public void onAccessUnit(StreamSession stream, AccessUnit unit) {
         MediaBridge b = bridges.get(stream.streamId());
         if (b != null) {
+            bridgedBytes.add(unit.data().length);
             b.onAccessUnit(unit);
         }
     }
@@ -100,7 +109,10 @@ final class StreamLoad implements StreamListener {
         }
     }
 
-    /** A bridge with one FLV viewer for a stream that started; its first key frame comes after this. */
+    /**
+     * A bridge with one FLV viewer for a stream whose INVITE just went out: before its first key frame and the
+     * parameter sets the platform passes on only when they change.
+     */
     private void remux(StreamSession s) {
         MediaBridge b = new MediaBridge(s.channelId() + "-" + s.ssrc(), bridgeWork, BridgeConfig.defaults());
         b.flvStream().subscribe(chunk -> flvBytes.add(chunk.length));
@@ -111,7 +123,8 @@ final class StreamLoad implements StreamListener {
      * {@code play <count> <udp|tcp-passive|tcp-active> <concurrency> [remux]}: live video of the first {@code count}
      * online devices (the device ID as channel), at most {@code concurrency} INVITEs in flight.
      */
-    String play(int count, String transport, int concurrency, boolean remux) throws InterruptedException {
+    String play(int count, String transport, int concurrency, boolean withRemux) throws InterruptedException {
+        remux = withRemux;
         MediaTransport t = switch (transport) {
             case "udp" -> MediaTransport.UDP;
             case "tcp-active" -> MediaTransport.TCP_ACTIVE;
@@ -134,9 +147,6 @@ final class StreamLoad implements StreamListener {
             platform.startStream(StreamRequest.live(id, id, t, 0)).whenComplete((s, error) -> {
                 if (error == null) {
                     started.increment();
-                    if (remux) {
-                        remux(s);
-                    }
                 } else {
                     // the first failures say why (the scenario's line only counts them)
                     if (failed.sum() < 5) {
@@ -183,15 +193,29 @@ final class StreamLoad implements StreamListener {
             audio += st.audioUnits();
             ssrcMismatches += st.ssrcMismatches();
         }
+        long flvWritten = 0;
+        long flvDrops = 0;
+        long flvFailed = 0;
+        String flvError = "none";
+        for (MediaBridge b : bridges.values()) {
+            OutputStats st = b.flvStream().stats();
+            flvWritten += st.bytesWritten();
+            flvDrops += st.drops();
+            if (st.lastError() != null) {
+                flvFailed++;
+                flvError = st.lastError().replaceAll("\\s+", "_");
+            }
+        }
         LatencyRecorder.Percentiles kf = firstKeyFrame.total();
         LatencyRecorder.Percentiles afterRtp = keyFrameAfterRtp.total();
         return String.format(Locale.ROOT, "MEDIA streams=%d streaming=%d packets=%d bytes=%d lost=%d frames=%d "
                                           + "keyFrames=%d droppedFrames=%d audioUnits=%d ssrcMismatches=%d "
                                           + "failedEvents=%d firstKeyFrames=%d kfP50=%.3f kfP99=%.3f kfMax=%.3f "
-                                          + "kfAfterRtpP50=%.3f kfAfterRtpP99=%.3f bridges=%d flvBytes=%d", n,
+                                          + "kfAfterRtpP50=%.3f kfAfterRtpP99=%.3f bridges=%d flvBytes=%d "
+                                          + "bridgedBytes=%d flvWritten=%d flvDrops=%d flvFailed=%d flvError=%s", n,
                 streaming, packets, bytes, lost, frames, keyFrames, dropped, audio, ssrcMismatches, failedEvents.sum(),
                 kf.count(), kf.p50(), kf.p99(), kf.max(), afterRtp.p50(), afterRtp.p99(), bridges.size(),
-                flvBytes.sum());
+                flvBytes.sum(), bridgedBytes.sum(), flvWritten, flvDrops, flvFailed, flvError);
     }
 
     /** {@code stopstreams}: BYE to every stream; waits for the answers. */

@@ -205,6 +205,9 @@ public final class StreamScenario {
         if (o.remux()) {
             put(r, "bridges", b.media().whole("bridges"));
             put(r, "flvMbitPerSec", (b.media().number("flvBytes") - a.media().number("flvBytes")) * 8 / s / 1e6);
+            put(r, "flvDrops", b.media().whole("flvDrops") - a.media().whole("flvDrops"));
+            put(r, "flvFailed", b.media().whole("flvFailed"));
+            r.put("flvError", b.media().values().get("flvError"));
         }
         r.put("passed", Boolean.toString(played.whole("started") == o.streams()
                 && b.media().whole("streaming") == o.streams() && lost == 0 && dropped == 0
