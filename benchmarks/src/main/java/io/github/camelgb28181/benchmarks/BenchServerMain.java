@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       {@code stats gc} collects garbage first, so that heapMB is the live heap</li>
  *   <li>{@code catalog <concurrency> <timeoutMs>} → a Catalog query to every online device, at most
  *       {@code concurrency} in flight → {@code CATALOG queries=… complete=… failed=… items=… seconds=… qps=… p50=…}</li>
+ *   <li>{@code play <count> <transport> <concurrency>}, {@code media}, {@code stopstreams}: live video load, see
+ *       {@link StreamLoad}</li>
  *   <li>{@code quit}</li>
  * </ul>
  * Arguments: {@code port keepaliveIntervalMs [transports]}. The system property {@value #AUTO_SYNC} (default true, as
@@ -74,6 +76,9 @@ public final class BenchServerMain {
         c.setAutoDeviceInfo(autoSync());
         c.setAutoConfigDownload(autoSync());
         c.setAutoCatalog(autoSync());
+        // media ports of the benchmark's own, away from the ranges the test suites of parallel builds use
+        c.setMediaPortMin(Integer.getInteger("bench.mediaPortMin", 40000));
+        c.setMediaPortMax(c.getMediaPortMin() + 1999);
         context.addComponent("gb28181", component);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -85,6 +90,7 @@ public final class BenchServerMain {
         });
         context.start();
         Gb28181Platform platform = component.getPlatform();
+        StreamLoad streams = new StreamLoad(platform);
         System.out.println("READY port=" + platform.sip().boundPort());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -99,6 +105,10 @@ public final class BenchServerMain {
                 }
                 case "catalog" -> System.out.println(catalogStorm(platform, Integer.parseInt(cmd[1]),
                         Long.parseLong(cmd[2])));
+                case "play" -> System.out.println(streams.play(Integer.parseInt(cmd[1]), cmd[2],
+                        Integer.parseInt(cmd[3]), cmd.length > 4 && cmd[4].equals("remux")));
+                case "media" -> System.out.println(streams.media());
+                case "stopstreams" -> System.out.println(streams.stopAll());
                 case "quit" -> {
                     context.stop();
                     System.out.println("BYE");

@@ -2,6 +2,8 @@ package io.github.camelgb28181.simulator;
 
 import io.github.camelgb28181.manscdp.ManscdpParser;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** What all simulated devices of one simulator share: settings, counters, body writer, sockets and media. */
@@ -13,6 +15,7 @@ final class DeviceContext {
     final ManscdpParser parser = new ManscdpParser();
     final DeviceSockets sockets;
     final MediaResponder media;
+    final List<Simulator.MessageListener> messageListeners = new CopyOnWriteArrayList<>();
     private final Supplier<FaultProfile> faults;
 
     DeviceContext(SimulatorConfig config, SimulatorStats stats, DeviceSockets sockets, MediaResponder media,

@@ -35,6 +35,11 @@ final class ManscdpBodies {
         return XmlLines.envelope(NOTIFY, "Keepalive", sn, deviceId).text("Status", "OK").finish(NOTIFY);
     }
 
+    /** GB/T 28181-2016 A.2.5: the end of a playback or download's file (NotifyType 121), from the channel. */
+    String mediaStatus(String channelId, long sn) {
+        return XmlLines.envelope(NOTIFY, "MediaStatus", sn, channelId).text("NotifyType", "121").finish(NOTIFY);
+    }
+
     String deviceInfo(String deviceId, long sn) {
         return XmlLines.envelope(RESPONSE, "DeviceInfo", sn, deviceId)
                 .text("DeviceName", "模拟设备" + deviceId.substring(14))

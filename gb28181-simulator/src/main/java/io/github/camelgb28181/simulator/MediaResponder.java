@@ -34,8 +34,21 @@ public interface MediaResponder {
         /** The SDP answer put in the 200 OK. */
         byte[] sdpAnswer();
 
-        /** The platform's ACK arrived: start sending. */
-        void start();
+        /**
+         * The platform's ACK arrived: start sending.
+         *
+         * @param endOfFile called (from any thread) once a playback or download has sent its whole file, so that the
+         *                  device reports MediaStatus 121; never called for live streams
+         */
+        void start(Runnable endOfFile);
+
+        /**
+         * An INFO in this dialog (MANSRTSP playback control, GB/T 28181-2016 §9.8.2): act on it and return the SIP
+         * status to answer with. The default refuses nothing and does nothing, as a live stream may.
+         */
+        default int control(byte[] body) {
+            return 200;
+        }
 
         /** BYE from the platform (or the simulator stops): stop sending and release ports. */
         void stop();

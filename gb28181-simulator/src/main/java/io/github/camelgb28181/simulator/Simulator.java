@@ -1,5 +1,6 @@
 package io.github.camelgb28181.simulator;
 
+import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipServerTransaction;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -8,6 +9,7 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -34,9 +36,12 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final SimulatorStats stats = new SimulatorStats();
+    private final MediaStats mediaStats = new MediaStats();
+    private final StreamingMedia streaming;
     private final EventLoopGroup deviceLoops;
     private final DeviceSockets sockets;
     private final VirtualDevice[] devices;
+    private final DeviceContext context;
     private volatile FaultProfile faults;
     private volatile ScheduledFuture<?> pacer;
     private int started;
@@ -44,14 +49,20 @@ public final class Simulator implements AutoCloseable {
     private boolean running;
     private boolean closed;
 
+    /** Devices that stream {@link SimulatorConfig#media()} when INVITEd (or refuse with 488 when it is off). */
     public Simulator(SimulatorConfig config) {
-        this(config, MediaResponder.NONE);
+        this(config, null);
     }
 
-    /** A simulator whose devices answer INVITEs through {@code media}. */
+    /** A simulator whose devices answer INVITEs through {@code media}; {@code null} for the configured media. */
     public Simulator(SimulatorConfig config, MediaResponder media) {
         this.config = config;
         this.faults = config.faults();
+        this.streaming = media == null && config.media().enabled()
+                ? new StreamingMedia(config, mediaStats, () -> faults) : null;
+        if (media == null) {
+            media = streaming != null ? streaming : MediaResponder.NONE;
+        }
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "sim-devices-" + n.incrementAndGet());
@@ -61,6 +72,7 @@ public final class Simulator implements AutoCloseable {
         this.deviceLoops = new DefaultEventLoopGroup(config.deviceThreads(), threads);
         this.sockets = new DeviceSockets(config, this::dispatch);
         DeviceContext ctx = new DeviceContext(config, stats, sockets, media, () -> faults);
+        this.context = ctx;
         this.devices = new VirtualDevice[config.devices()];
         for (int i = 0; i < devices.length; i++) {
             devices[i] = new VirtualDevice(ctx, i, sockets.stackFor(i), deviceLoops.next());
@@ -142,13 +154,36 @@ public final class Simulator implements AutoCloseable {
         return stats;
     }
 
+    /** What a device was sent: a MANSCDP MESSAGE the platform addressed to it (a query, a control). */
+    @FunctionalInterface
+    public interface MessageListener {
+
+        /** Called on the device's event loop before the MESSAGE is answered; must not block. */
+        void onMessage(String deviceId, ManscdpMessage message);
+    }
+
+    /** Tells {@code l} about every MANSCDP MESSAGE the devices receive (for tests that check what a platform sent). */
+    public void addMessageListener(MessageListener l) {
+        context.messageListeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
+    /** Counters of the devices' own media (zero when another {@link MediaResponder} answers INVITEs). */
+    public MediaStats mediaStats() {
+        return mediaStats;
+    }
+
+    /** The clip the devices stream, or {@code null} when they do not stream their own media. */
+    public MediaClip clip() {
+        return streaming == null ? null : streaming.clip();
+    }
+
     public FaultProfile faults() {
         return faults;
     }
 
     /** Changes fault injection while running; devices see it on their next answer or keep-alive. */
     public void setFaults(FaultProfile f) {
-        this.faults = java.util.Objects.requireNonNull(f, "faults");
+        this.faults = Objects.requireNonNull(f, "faults");
     }
 
     public int size() {
@@ -205,6 +240,9 @@ public final class Simulator implements AutoCloseable {
             d.stop(false);
         }
         deviceLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (streaming != null) {
+            streaming.close();
+        }
         sockets.close();
         running = false;
     }

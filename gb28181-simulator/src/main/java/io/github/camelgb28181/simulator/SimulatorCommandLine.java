@@ -3,6 +3,7 @@ package io.github.camelgb28181.simulator;
 import io.github.camelgb28181.sip.HostPort;
 import io.github.camelgb28181.sip.SipTransport;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -54,6 +55,12 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
               --hold S                  stop S seconds after every device is registered
               --unregister              unregister every device before exiting
               --steady-state            summary from the moment all devices are registered
+              media (what INVITEd devices stream; PS over RTP, UDP or TCP as offered):
+              --stream FILE             Annex B .h264/.h265 file to stream (the built-in H.264 320x180 clip)
+              --fps N                   frame rate the file is paced at (25)
+              --audio                   add G.711 A-law audio
+              --media-threads N         event loops carrying all streams (2)
+              --no-media                refuse INVITEs with 488
               faults:
               --answer-delay MS         answer queries this late (0)
               --drop-rate F             share of query answers never sent (0)
@@ -61,11 +68,16 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
               --fresh-sn-rate F         share of answers with a new SN (0)
               --no-keepalive            register but never send keep-alives
               --quirks LIST             content-length-zero,contact-without-port
+              --invite-delay MS         answer INVITEs this late (0)
+              --packet-loss F           share of RTP packets never sent (0)
+              --wrong-ssrc              RTP carries another SSRC than the answer's y=
+              --silent-media            answer INVITEs with 200 but send no media
             """;
 
     public static SimulatorCommandLine parse(String... args) {
         SimulatorConfig.Builder b = SimulatorConfig.builder();
         FaultProfile faults = FaultProfile.NONE;
+        MediaSettings media = MediaSettings.DEFAULT;
         String prefix = DeviceIdPlan.DEFAULT.prefix();
         long firstSerial = DeviceIdPlan.DEFAULT.firstSerial();
         int duration = 0;
@@ -80,6 +92,10 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
                 case "--unregister" -> unregister = true;
                 case "--steady-state" -> steady = true;
                 case "--no-keepalive" -> faults = faults.withKeepalivesSuspended(true);
+                case "--audio" -> media = media.withAudio(true);
+                case "--no-media" -> media = media.withEnabled(false);
+                case "--wrong-ssrc" -> faults = faults.withWrongSsrc(true);
+                case "--silent-media" -> faults = faults.withNoMedia(true);
                 case "--help", "-h" -> throw new IllegalArgumentException("usage");
                 default -> {
                     if (i + 1 >= args.length) {
@@ -123,6 +139,11 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
                         case "--malformed-rate" -> faults = faults.withMalformedRate(decimal(name, v));
                         case "--fresh-sn-rate" -> faults = faults.withFreshSnRate(decimal(name, v));
                         case "--quirks" -> faults = faults.withQuirks(quirks(v));
+                        case "--stream" -> media = media.withFile(Path.of(v));
+                        case "--fps" -> media = media.withFps(integer(name, v));
+                        case "--media-threads" -> media = media.withThreads(integer(name, v));
+                        case "--invite-delay" -> faults = faults.withInviteAnswerDelayMs(integer(name, v));
+                        case "--packet-loss" -> faults = faults.withPacketLossRate(decimal(name, v));
                         default -> throw new IllegalArgumentException("unknown option " + name);
                     }
                 }
@@ -131,7 +152,7 @@ public record SimulatorCommandLine(SimulatorConfig config, int durationSeconds, 
         if (duration < 0 || status < 1 || hold < -1) {
             throw new IllegalArgumentException("--duration and --hold must be >= 0 and --status-interval >= 1");
         }
-        SimulatorConfig config = b.idPlan(new DeviceIdPlan(prefix, firstSerial)).faults(faults).build();
+        SimulatorConfig config = b.idPlan(new DeviceIdPlan(prefix, firstSerial)).faults(faults).media(media).build();
         return new SimulatorCommandLine(config, duration, status, hold, unregister, steady);
     }
 

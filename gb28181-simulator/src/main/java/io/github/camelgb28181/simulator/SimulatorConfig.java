@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param deviceThreads       event-loop threads that run the devices' timers and state machines
  * @param t1Ms                RFC 3261 T1 of the simulator's client transactions
  * @param faults              fault injection at start (can be changed while running)
+ * @param media               what the devices stream when INVITEd
  */
 public record SimulatorConfig(
         String serverHost,
@@ -60,7 +61,8 @@ public record SimulatorConfig(
         int ioThreads,
         int deviceThreads,
         long t1Ms,
-        FaultProfile faults) {
+        FaultProfile faults,
+        MediaSettings media) {
 
     public SimulatorConfig {
         Objects.requireNonNull(serverHost, "serverHost");
@@ -68,6 +70,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(localHost, "localHost");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(media, "media");
         requireRange("server port", serverPort, 1, 65535);
         requireRange("devices", devices, 1, idPlan.capacity());
         requireRange("channels", channels, 0, 100_000);
@@ -119,7 +122,7 @@ public record SimulatorConfig(
                 .jitter(jitter).channels(channels).itemsPerMessage(itemsPerMessage).recordMinutes(recordMinutes)
                 .presets(presets).alarmSeconds(alarmSeconds).positionSeconds(positionSeconds).transport(transport)
                 .localHost(localHost).sockets(sockets).ioThreads(ioThreads).deviceThreads(deviceThreads).t1Ms(t1Ms)
-                .faults(faults);
+                .faults(faults).media(media);
     }
 
     /** Defaults follow GB/T 28181 (60 s keep-alive, 3 misses, 3600 s registration) and the usual test platform. */
@@ -149,6 +152,7 @@ public record SimulatorConfig(
         private int deviceThreads = 2;
         private long t1Ms = 500;
         private FaultProfile faults = FaultProfile.NONE;
+        private MediaSettings media = MediaSettings.DEFAULT;
 
         public Builder serverHost(String v) {
             serverHost = v;
@@ -275,11 +279,16 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder media(MediaSettings v) {
+            media = v;
+            return this;
+        }
+
         public SimulatorConfig build() {
             return new SimulatorConfig(serverHost, serverPort, serverId, domain, password, idPlan, devices,
                     registrationsPerSecond, expiresSeconds, keepaliveSeconds, keepaliveMisses, jitter, channels,
                     itemsPerMessage, recordMinutes, presets, alarmSeconds, positionSeconds, transport, localHost,
-                    sockets, ioThreads, deviceThreads, t1Ms, faults);
+                    sockets, ioThreads, deviceThreads, t1Ms, faults, media);
         }
     }
 }

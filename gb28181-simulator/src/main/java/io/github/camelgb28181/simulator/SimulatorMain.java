@@ -68,10 +68,11 @@ public final class SimulatorMain {
                     ProcessMetrics.Sample sample = metrics.sample();
                     SimulatorStats.Snapshot snap = sim.stats().snapshot(sample.atNanos());
                     out.printf(Locale.ROOT, "[%5.0fs] registered=%d/%d failures=%d msgs/s=%.0f register %s keepalive p99=%.2fms"
-                                            + " cpu=%.2f %s%n", (now - start) / 1e9, snap.registered(), c.devices(),
+                                            + " cpu=%.2f %s%s%n", (now - start) / 1e9, snap.registered(), c.devices(),
                             snap.registerFailures(), snap.messagesPerSecondSince(previous),
                             sim.stats().registerLatency().interval(), sim.stats().keepaliveLatency().interval().p99(),
-                            sample.coresSince(previousSample), sample.memory());
+                            sample.coresSince(previousSample), sample.memory(),
+                            sim.mediaStats().invites() > 0 ? " media " + sim.mediaStats() : "");
                     previous = snap;
                     previousSample = sample;
                     nextStatus = now + statusNanos;
@@ -111,12 +112,15 @@ public final class SimulatorMain {
         out.printf(Locale.ROOT, "RESULT devices=%d registered=%d registrations=%d failures=%d allRegisteredMs=%d "
                                 + "registrationsPerSec=%.1f msgsPerSec=%.1f regP50=%.3f regP99=%.3f regP999=%.3f "
                                 + "regMax=%.3f regTimeP50=%.3f regTimeP99=%.3f regTimeP999=%.3f keepalives=%d "
-                                + "keepaliveFailures=%d kaP50=%.3f kaP99=%.3f kaP999=%.3f cores=%.3f heapMB=%d rssMB=%d%n",
+                                + "keepaliveFailures=%d kaP50=%.3f kaP99=%.3f kaP999=%.3f cores=%.3f heapMB=%d rssMB=%d "
+                                + "streams=%d frames=%d rtpPackets=%d rtpWithheld=%d mediaStalls=%d%n",
                 sim.size(), total.registered(), total.registrations(), total.registerFailures(),
                 allRegisteredNanos < 0 ? -1 : allRegisteredNanos / 1_000_000, storm,
                 total.messagesPerSecondSince(first), reg.p50(), reg.p99(), reg.p999(), reg.max(), regTime.p50(),
                 regTime.p99(), regTime.p999(), total.keepalives(), total.keepaliveFailures(), ka.p50(), ka.p99(),
-                ka.p999(), last.coresSince(firstSample), last.heapUsedBytes() >> 20, last.rssBytes() >> 20);
+                ka.p999(), last.coresSince(firstSample), last.heapUsedBytes() >> 20, last.rssBytes() >> 20,
+                sim.mediaStats().streamsStarted(), sim.mediaStats().frames(), sim.mediaStats().packets(),
+                sim.mediaStats().packetsWithheld(), sim.mediaStats().stalls());
     }
 
     private static String fmt(double v) {

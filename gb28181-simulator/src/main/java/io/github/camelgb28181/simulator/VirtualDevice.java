@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,11 @@ final class VirtualDevice {
     private ScheduledFuture<?> positionTimer;
     private ScheduledFuture<?> retryTimer;
     private Map<String, DeviceSubscription> subscriptions;
-    private Map<String, MediaResponder.MediaSession> sessions;
+    private Map<String, Call> sessions;
+
+    /** A media dialog: the session and the channel it streams. */
+    private record Call(MediaResponder.MediaSession session, String channelId) {
+    }
 
     VirtualDevice(DeviceContext ctx, int index, SipStack stack, EventExecutor loop) {
         this.ctx = ctx;
@@ -115,7 +120,7 @@ final class VirtualDevice {
             stopped = true;
             cancelTimers();
             if (sessions != null) {
-                sessions.values().forEach(MediaResponder.MediaSession::stop);
+                sessions.values().forEach(c -> c.session().stop());
                 sessions.clear();
             }
             if (!unregister || !wasRegistered) {
@@ -380,7 +385,8 @@ final class VirtualDevice {
             case "INVITE" -> onInvite(tx);
             case "ACK" -> onAck(r);
             case "BYE" -> onBye(tx);
-            case "INFO", "OPTIONS", "NOTIFY" -> tx.respond(200);
+            case "INFO" -> onInfo(tx);
+            case "OPTIONS", "NOTIFY" -> tx.respond(200);
             default -> tx.respond(405);
         }
     }
@@ -392,6 +398,10 @@ final class VirtualDevice {
         } catch (ManscdpParseException e) {
             tx.respond(400);
             return;
+        }
+        // before the 200 OK: whoever sent the command may look for it as soon as it is answered
+        for (Simulator.MessageListener l : ctx.messageListeners) {
+            l.onMessage(deviceId, m);
         }
         tx.respond(200);
         if (m.root().equalsIgnoreCase("Query")) {
@@ -630,43 +640,75 @@ final class VirtualDevice {
     private void onInvite(SipServerTransaction tx) {
         SipRequest invite = tx.request();
         tx.respond(100);
-        String channelId = requestUriUser(invite.requestUri());
-        ctx.media.answer(deviceId, channelId == null ? deviceId : channelId, invite)
-                .whenCompleteAsync((session, error) -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause()
-                                != null ? error.getCause() : error;
-                        tx.respond(cause instanceof MediaResponder.MediaRefusedException refused ? refused.status()
-                                : 500);
-                        return;
-                    }
-                    if (sessions == null) {
-                        sessions = new HashMap<>(4);
-                    }
-                    sessions.put(invite.callId(), session);
-                    SipHeaders h = tx.responseHeaders(200)
-                            .add(SipHeaderNames.CONTACT, "<sip:" + (channelId == null ? deviceId : channelId) + "@"
-                                    + ctx.config.localHost() + ":" + stack.boundPort() + ">")
-                            .add(SipHeaderNames.CONTENT_TYPE, "application/sdp")
-                            .build();
-                    tx.respond(new SipResponse(200, "OK", h, session.sdpAnswer()));
-                }, loop);
+        String user = requestUriUser(invite.requestUri());
+        String channelId = user == null ? deviceId : user;
+        long delay = ctx.faults().inviteAnswerDelayMs();
+        CompletionStage<MediaResponder.MediaSession> answer;
+        try {
+            answer = ctx.media.answer(deviceId, channelId, invite);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e); // a broken responder still gets the INVITE a final answer
+        }
+        answer.whenCompleteAsync((session, error) -> {
+            if (delay > 0) {
+                loop.schedule(() -> answerInvite(tx, channelId, session, error), delay, TimeUnit.MILLISECONDS);
+            } else {
+                answerInvite(tx, channelId, session, error);
+            }
+        }, loop);
+    }
+
+    private void answerInvite(SipServerTransaction tx, String channelId, MediaResponder.MediaSession session,
+                              Throwable error) {
+        if (error != null) {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            tx.respond(cause instanceof MediaResponder.MediaRefusedException refused ? refused.status() : 500);
+            return;
+        }
+        if (stopped) {
+            session.stop();
+            tx.respond(480);
+            return;
+        }
+        if (sessions == null) {
+            sessions = new HashMap<>(4);
+        }
+        sessions.put(tx.request().callId(), new Call(session, channelId));
+        SipHeaders h = tx.responseHeaders(200)
+                .add(SipHeaderNames.CONTACT, "<sip:" + channelId + "@" + ctx.config.localHost() + ":"
+                        + stack.boundPort() + ">")
+                .add(SipHeaderNames.CONTENT_TYPE, "application/sdp")
+                .build();
+        tx.respond(new SipResponse(200, "OK", h, session.sdpAnswer()));
     }
 
     private void onAck(SipRequest ack) {
-        MediaResponder.MediaSession s = sessions == null ? null : sessions.get(ack.callId());
-        if (s != null) {
-            s.start();
+        Call c = sessions == null ? null : sessions.get(ack.callId());
+        if (c != null) {
+            c.session().start(() -> loop.execute(() -> reportEndOfFile(ack.callId(), c.channelId())));
         }
     }
 
+    /** GB/T 28181-2016 §9.8.4: the file ended; the platform answers with BYE, which ends the session. */
+    private void reportEndOfFile(String callId, String channelId) {
+        if (!stopped && sessions != null && sessions.containsKey(callId)) {
+            sendToServer(ctx.bodies.mediaStatus(channelId, sn++), true);
+        }
+    }
+
+    private void onInfo(SipServerTransaction tx) {
+        Call c = sessions == null ? null : sessions.get(tx.request().callId());
+        tx.respond(c == null ? 481 : c.session().control(tx.request().body()));
+    }
+
     private void onBye(SipServerTransaction tx) {
-        MediaResponder.MediaSession s = sessions == null ? null : sessions.remove(tx.request().callId());
-        if (s == null) {
+        Call c = sessions == null ? null : sessions.remove(tx.request().callId());
+        if (c == null) {
             tx.respond(481);
             return;
         }
-        s.stop();
+        c.session().stop();
         tx.respond(200);
     }
 

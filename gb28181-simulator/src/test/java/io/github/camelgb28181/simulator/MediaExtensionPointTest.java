@@ -107,7 +107,7 @@ class MediaExtensionPointTest {
                 }
 
                 @Override
-                public void start() {
+                public void start(Runnable endOfFile) {
                     calls.add("start");
                 }
 

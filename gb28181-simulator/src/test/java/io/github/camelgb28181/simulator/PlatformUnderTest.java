@@ -29,6 +29,11 @@ final class PlatformUnderTest implements AutoCloseable {
     final List<Exchange> messages = new CopyOnWriteArrayList<>();
 
     PlatformUnderTest(Consumer<Gb28181Configuration> configure) throws Exception {
+        this(configure, null);
+    }
+
+    /** With the test's own routes besides the recording ones ({@code gb28181:frames} for the media tests). */
+    PlatformUnderTest(Consumer<Gb28181Configuration> configure, RouteBuilder extraRoutes) throws Exception {
         Gb28181Component component = new Gb28181Component();
         Gb28181Configuration c = component.getConfiguration();
         c.setSipId(SERVER_ID);
@@ -52,6 +57,9 @@ final class PlatformUnderTest implements AutoCloseable {
                 from("gb28181:message").process(messages::add);
             }
         });
+        if (extraRoutes != null) {
+            context.addRoutes(extraRoutes);
+        }
         context.start();
     }
 

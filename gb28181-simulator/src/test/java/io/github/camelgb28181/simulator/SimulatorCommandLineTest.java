@@ -42,6 +42,22 @@ class SimulatorCommandLineTest {
     }
 
     @Test
+    void mediaOptionsAndMediaFaultsAreRead() {
+        SimulatorConfig c = SimulatorCommandLine.parse("--stream", "cam.h265", "--fps", "30", "--audio",
+                "--media-threads", "3", "--packet-loss", "0.02", "--wrong-ssrc", "--invite-delay", "1500",
+                "--silent-media").config();
+        assertEquals(new MediaSettings(true, java.nio.file.Path.of("cam.h265"), 30, true, 3), c.media());
+        assertEquals(0.02, c.faults().packetLossRate());
+        assertTrue(c.faults().wrongSsrc());
+        assertTrue(c.faults().noMedia());
+        assertEquals(1500, c.faults().inviteAnswerDelayMs());
+        assertEquals(MediaSettings.DEFAULT, SimulatorCommandLine.parse().config().media());
+        assertEquals(false, SimulatorCommandLine.parse("--no-media").config().media().enabled());
+        assertThrows(IllegalArgumentException.class, () -> SimulatorCommandLine.parse("--fps", "0"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorCommandLine.parse("--packet-loss", "2"));
+    }
+
+    @Test
     void badInputIsReportedNotThrownAsSomethingElse() {
         assertThrows(IllegalArgumentException.class, () -> SimulatorCommandLine.parse("--devices"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorCommandLine.parse("--devices", "many"));

@@ -2,8 +2,10 @@ package io.github.camelgb28181.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelgb28181.sim.SimulatedDevice;
-import io.github.camelgb28181.sip.SipPeer;
+import io.github.camelgb28181.manscdp.ManscdpMessage;
+import io.github.camelgb28181.simulator.DeviceIdPlan;
+import io.github.camelgb28181.simulator.Simulator;
+import io.github.camelgb28181.simulator.SimulatorConfig;
 import io.github.camelgb28181.sip.SipTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -261,54 +264,55 @@ class GatewayEndToEndIT {
     @Test
     @Order(6)
     void aSimulatedNvrIsIdentifiedItsChannelsListedAndControlled() throws Exception {
-        try (SimulatedDevice nvr = new SimulatedDevice(NVR_ID, "3402000000", PASSWORD, SipTransport.UDP,
-                SipPeer.of(SipTransport.UDP, LOOPBACK, sipPort), "34020000002000000001")) {
-            nvr.catalogChannels = 12;
-            nvr.itemsPerMessage = 5;
-            assertEquals(200, nvr.register(3600).status());
+        try (Simulator nvr = simulator(NVR_ID, SipTransport.UDP, 12)) {
+            List<ManscdpMessage> received = new CopyOnWriteArrayList<>();
+            nvr.addMessageListener((id, m) -> received.add(m));
+            nvr.start();
+            assertTrue(nvr.awaitRegistered(1, EVENT_TIMEOUT), "the simulated NVR registered");
             // the gateway asks DeviceInfo and Catalog on its own; the listing shows both
             JsonNode device = poll(() -> readJson("/api/devices/" + NVR_ID), d -> d.path("channelCount").asInt() == 12);
-            assertEquals("大门口", device.path("name").asText(), device.toString());
-            assertEquals("Hikvision", device.path("manufacturer").asText(), device.toString());
-            assertEquals("DS-2CD", device.path("model").asText(), device.toString());
-            assertEquals("V5.5.0", device.path("firmware").asText(), device.toString());
+            assertEquals("模拟设备" + NVR_ID.substring(14), device.path("name").asText(), device.toString());
+            assertEquals("camel-gb28181-sim", device.path("manufacturer").asText(), device.toString());
+            assertEquals("SIM-NVR", device.path("model").asText(), device.toString());
+            assertEquals("V1.0.0", device.path("firmware").asText(), device.toString());
             JsonNode channels = poll(() -> readJson("/api/devices/" + NVR_ID + "/channels"), c -> c.size() == 12);
             for (int i = 0; i < 12; i++) {
-                assertEquals(nvr.channelId(i), channels.get(i).path("channelId").asText());
-                assertEquals(SimulatedDevice.channelName(i), channels.get(i).path("name").asText());
+                assertEquals(nvr.channelId(0, i), channels.get(i).path("channelId").asText());
+                assertEquals(Simulator.channelName(i), channels.get(i).path("name").asText());
                 assertEquals("ON", channels.get(i).path("status").asText());
                 assertEquals(NVR_ID, channels.get(i).path("parentId").asText());
             }
-            String ch = "/api/devices/" + NVR_ID + "/channels/" + nvr.channelId(3);
+            String ch = "/api/devices/" + NVR_ID + "/channels/" + nvr.channelId(0, 3);
             HttpResponse<String> ptz = post(ch + "/ptz?cmd=left&speed=255");
             assertEquals(200, ptz.statusCode(), ptz.body());
             assertEquals(200, JSON.readTree(ptz.body()).path("sipStatus").asInt(), ptz.body());
             // A5 0F 01 02 FF FF 00 B5: left at full pan speed (Annex A.3), addressed to the channel
-            var last = nvr.received.get(nvr.received.size() - 1);
+            var last = received.get(received.size() - 1);
             assertEquals("A50F0102FFFF00B5", last.field("PTZCmd"));
-            assertEquals(nvr.channelId(3), last.deviceId());
+            assertEquals(nvr.channelId(0, 3), last.deviceId());
             assertEquals(200, post(ch + "/presets/7?action=call").statusCode());
-            assertEquals("A50F01820007003E", nvr.received.get(nvr.received.size() - 1).field("PTZCmd"));
+            assertEquals("A50F01820007003E", received.get(received.size() - 1).field("PTZCmd"));
             assertEquals(200, get(ch + "/presets").statusCode());
             HttpResponse<String> guard = post("/api/devices/" + NVR_ID + "/guard?on=true");
             assertEquals(200, guard.statusCode(), guard.body());
-            assertEquals("SetGuard", nvr.received.get(nvr.received.size() - 1).field("GuardCmd"));
+            assertEquals("SetGuard", received.get(received.size() - 1).field("GuardCmd"));
 
-            nvr.recordCount = 30;
-            HttpResponse<String> records = get("/api/devices/" + NVR_ID + "/records?channel=" + nvr.channelId(1)
+            // 24-minute files: 30 of them in the 12 hours asked for
+            HttpResponse<String> records = get("/api/devices/" + NVR_ID + "/records?channel=" + nvr.channelId(0, 1)
                     + "&start=2026-11-21T00:00:00&end=2026-11-21T12:00:00");
             assertEquals(200, records.statusCode(), records.body());
             JsonNode list = JSON.readTree(records.body());
             assertTrue(list.path("complete").asBoolean(), records.body());
             assertEquals(30, list.path("records").size(), records.body());
-            assertEquals("录像0", list.path("records").get(0).path("name").asText());
+            assertEquals("录像" + nvr.channelId(0, 1).substring(14),
+                    list.path("records").get(0).path("name").asText());
             assertEquals("2026-11-21T00:00:00", list.path("records").get(0).path("startTime").asText());
 
-            long catalogsBefore = nvr.receivedCount("Catalog");
+            long catalogsBefore = received.stream().filter(m -> m.cmdType().equals("Catalog")).count();
             HttpResponse<String> refresh = post("/api/devices/" + NVR_ID + "/catalog");
             assertEquals(200, refresh.statusCode(), refresh.body());
             assertEquals(12, JSON.readTree(refresh.body()).path("channels").asInt(), refresh.body());
-            assertEquals(catalogsBefore + 1, nvr.receivedCount("Catalog"));
+            assertEquals(catalogsBefore + 1, received.stream().filter(m -> m.cmdType().equals("Catalog")).count());
             boolean catalogEvent = false;
             for (JsonNode e : readJson("/api/events?limit=100")) {
                 catalogEvent |= "CATALOG".equals(e.path("type").asText()) && NVR_ID.equals(e.path("deviceId").asText())
@@ -321,9 +325,9 @@ class GatewayEndToEndIT {
     @Test
     @Order(7)
     void aSimulatedCameraIsPlayedOverEachTransportAndItsStatisticsGrow() throws Exception {
-        try (SimulatedDevice ipc = new SimulatedDevice(IPC_ID, "3402000000", PASSWORD, SipTransport.TCP,
-                SipPeer.of(SipTransport.TCP, LOOPBACK, sipPort), "34020000002000000001")) {
-            assertEquals(200, ipc.register(3600).status());
+        try (Simulator ipc = simulator(IPC_ID, SipTransport.TCP, 1)) {
+            ipc.start();
+            assertTrue(ipc.awaitRegistered(1, EVENT_TIMEOUT), "the simulated camera registered");
             for (String transport : List.of("udp", "tcp-passive", "tcp-active")) {
                 HttpResponse<String> play = post("/api/devices/" + IPC_ID + "/channels/" + IPC_ID + "/play?transport="
                         + transport + "&stream=main");
@@ -354,9 +358,9 @@ class GatewayEndToEndIT {
     @Order(8)
     void aPlayedCameraIsWatchedOverHttpFlvAndHlsSnapshottedAndRecorded() throws Exception {
         requireFfprobe();
-        try (SimulatedDevice ipc = new SimulatedDevice(IPC_ID, "3402000000", PASSWORD, SipTransport.TCP,
-                SipPeer.of(SipTransport.TCP, LOOPBACK, sipPort), "34020000002000000001")) {
-            assertEquals(200, ipc.register(3600).status());
+        try (Simulator ipc = simulator(IPC_ID, SipTransport.TCP, 1)) {
+            ipc.start();
+            assertTrue(ipc.awaitRegistered(1, EVENT_TIMEOUT), "the simulated camera registered");
             HttpResponse<String> play = post("/api/devices/" + IPC_ID + "/channels/" + IPC_ID
                     + "/play?record=true");
             assertEquals(200, play.statusCode(), play.body());
@@ -479,6 +483,13 @@ class GatewayEndToEndIT {
             fail("ffprobe is required in CI: apt-get install -y ffmpeg");
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "ffprobe not installed");
+    }
+
+    /** One simulated device with this ID, registering with the gateway over {@code transport}. */
+    static Simulator simulator(String deviceId, SipTransport transport, int channels) {
+        return new Simulator(SimulatorConfig.builder().serverHost(LOOPBACK).serverPort(sipPort).password(PASSWORD)
+                .idPlan(new DeviceIdPlan(deviceId.substring(0, 14), Long.parseLong(deviceId.substring(14))))
+                .transport(transport).channels(channels).itemsPerMessage(5).recordMinutes(24).build());
     }
 
     static JsonNode findStream(JsonNode streams, String streamId) {
