@@ -267,12 +267,14 @@ final class BroadcastManager {
         b.sender = new AudioSender(b.channel, remote, b.request.audio(), b.request.codec() == MediaCodec.G711A,
                 "PS".equalsIgnoreCase(codec.encoding()), ssrc.unsignedValue(), b.request.packetMs(),
                 (packets, bytes) -> workers.execute(() -> completed(b, packets, bytes)));
+        // before the 200 goes out: the device's ACK (BROADCAST_STARTED, on another thread) may follow at once, and
+        // listeners must see the steps in their order
+        fire(b, StreamEvent.Type.BROADCAST_INVITED, codec.encoding() + "/" + codec.clockRate() + " over "
+                + transport);
         tx.respond(ok); // the last step that can fail: the caller answers 500 for anything before it
         if (tx.source().transport() == SipTransport.UDP) {
             retransmitUntilAck(b, tx, ok, sip.config().t1Ms(), 0);
         }
-        fire(b, StreamEvent.Type.BROADCAST_INVITED, codec.encoding() + "/" + codec.clockRate() + " over "
-                + transport);
     }
 
     /** RFC 3261 §13.3.1.4: over UDP the 2xx of an INVITE is sent again, T1 doubling up to T2, until the ACK. */
