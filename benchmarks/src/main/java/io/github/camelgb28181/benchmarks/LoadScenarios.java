@@ -300,6 +300,12 @@ public final class LoadScenarios {
     private static ChildProcess startServer(Options o, Path dir, long keepaliveMs) throws IOException {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + o.serverHeap(), "-Xms" + o.serverHeap(),
                 "-XX:+UseG1GC", "-D" + BenchServerMain.AUTO_SYNC + "=" + BenchServerMain.autoSync()));
+        // options for the platform's JVM only, for GC experiments: -Dgb28181.bench.serverJvm="-XX:MaxGCPauseMillis=10"
+        for (String option : System.getProperty("gb28181.bench.serverJvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                jvm.add(option);
+            }
+        }
         if (o.jfr()) {
             jvm.add("-XX:StartFlightRecording=filename=" + dir.toAbsolutePath().resolve("server.jfr")
                     + ",settings=profile,dumponexit=true");

@@ -81,6 +81,7 @@ class ManscdpBodyReaderTest {
         assertFalse(ManscdpBodyReader.mayBeKeepalive(utf8("keepaliv")));
         assertFalse(ManscdpBodyReader.mayBeKeepalive(utf8("<CmdType>Catalog</CmdType><Name>keep alive</Name>")));
         assertFalse(ManscdpBodyReader.mayBeKeepalive(new byte[0]));
-        assertFalse(ManscdpBodyReader.mayBeKeepalive(new byte[] { 'k', 'E', 'e', 'p', (byte) 0xC1, 'l', 'i', 'v', 'e' }));
+        byte[] brokenByANonAsciiByte = { 'k', 'E', 'e', 'p', (byte) 0xC1, 'l', 'i', 'v', 'e' };
+        assertFalse(ManscdpBodyReader.mayBeKeepalive(brokenByANonAsciiByte));
     }
 }
