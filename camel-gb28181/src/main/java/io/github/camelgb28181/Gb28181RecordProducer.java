@@ -3,7 +3,6 @@ package io.github.camelgb28181;
 import io.github.camelgb28181.bridge.BridgeOutput;
 import io.github.camelgb28181.bridge.Recording;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.media.session.StreamState;
 import io.github.camelgb28181.platform.StreamOutputs;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -37,7 +36,7 @@ final class Gb28181RecordProducer extends Gb28181PlatformProducer {
             }
             String action = in.getHeader(Gb28181Constants.ACTION, getEndpoint().getAction(), String.class);
             files = switch (action == null ? "" : action.trim().toLowerCase(Locale.ROOT)) {
-                case "start" -> start(session(streamId));
+                case "start" -> start(platform().runningStream(streamId));
                 case "stop" -> stop(streamId);
                 default -> throw new IllegalArgumentException("gb28181:record needs action start or stop, not "
                         + action);
@@ -51,14 +50,6 @@ final class Gb28181RecordProducer extends Gb28181PlatformProducer {
             ex.getMessage().setBody(list);
             ex.getMessage().setHeader(Gb28181Constants.RECORDING_FILES, list);
         });
-    }
-
-    private StreamSession session(String streamId) {
-        StreamSession s = platform().stream(streamId);
-        if (s == null || s.state() == StreamState.ENDED) {
-            throw new IllegalArgumentException("no running stream " + streamId);
-        }
-        return s;
     }
 
     private CompletableFuture<List<Path>> start(StreamSession session) {

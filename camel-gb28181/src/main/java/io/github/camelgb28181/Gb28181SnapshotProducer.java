@@ -73,11 +73,7 @@ final class Gb28181SnapshotProducer extends Gb28181PlatformProducer {
     private StreamSession runningStream(Message in) {
         String streamId = in.getHeader(Gb28181Constants.STREAM_ID, String.class);
         if (streamId != null) {
-            StreamSession s = platform().stream(streamId);
-            if (s == null || s.state() == StreamState.ENDED) {
-                throw new IllegalArgumentException("no running stream " + streamId);
-            }
-            return s;
+            return platform().runningStream(streamId);
         }
         String deviceId = requireDeviceId(in.getExchange());
         String channelId = in.getHeader(Gb28181Constants.CHANNEL_ID, deviceId, String.class);

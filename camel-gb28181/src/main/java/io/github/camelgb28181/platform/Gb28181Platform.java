@@ -648,6 +648,19 @@ public final class Gb28181Platform {
         return s == null && b != null ? b.session(streamId) : s;
     }
 
+    /**
+     * The stream if it is running.
+     *
+     * @throws IllegalArgumentException when there is no such stream or it has ended
+     */
+    public io.github.camelgb28181.media.session.StreamSession runningStream(String streamId) {
+        io.github.camelgb28181.media.session.StreamSession session = stream(streamId);
+        if (session == null || session.state() == io.github.camelgb28181.media.session.StreamState.ENDED) {
+            throw new IllegalArgumentException("no running stream " + streamId);
+        }
+        return session;
+    }
+
     public void addStreamListener(StreamListener l) {
         streamListeners.add(l);
     }

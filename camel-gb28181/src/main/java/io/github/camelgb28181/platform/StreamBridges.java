@@ -61,7 +61,7 @@ public final class StreamBridges implements StreamListener, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the media bridges are stopped");
         }
-        StreamSession session = runningSession(streamId);
+        StreamSession session = platform.runningStream(streamId);
         MediaBridge bridge = bridges.computeIfAbsent(streamId,
                 id -> new MediaBridge(session.channelId() + "/" + id, executor, config));
         // after the bridge is visible to onParameterSets, so that sets arriving meanwhile are not lost either way
@@ -70,7 +70,8 @@ public final class StreamBridges implements StreamListener, AutoCloseable {
             bridge.onParameterSets(sets);
         }
         // the stream may have ended between the check and the creation; its end event found no bridge to close
-        if (platform.stream(streamId) == null || platform.stream(streamId).state() == StreamState.ENDED) {
+        StreamSession now = platform.stream(streamId);
+        if (now == null || now.state() == StreamState.ENDED) {
             close(streamId);
             throw new IllegalArgumentException("stream " + streamId + " ended");
         }
@@ -110,14 +111,6 @@ public final class StreamBridges implements StreamListener, AutoCloseable {
     /** The stream's bridge if one was created, else null. */
     public MediaBridge find(String streamId) {
         return bridges.get(streamId);
-    }
-
-    private StreamSession runningSession(String streamId) {
-        StreamSession session = platform.stream(streamId);
-        if (session == null || session.state() == StreamState.ENDED) {
-            throw new IllegalArgumentException("no running stream " + streamId);
-        }
-        return session;
     }
 
     @Override
