@@ -1,8 +1,5 @@
 package io.github.camelgb28181;
 
-import io.github.camelgb28181.sim.SimulatedDevice;
-import io.github.camelgb28181.sip.SipPeer;
-import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Starts real Camel contexts with the gb28181 component on loopback (free port) and collects the events its
- * consumers produce; devices are {@link SimulatedDevice}s talking SIP over real sockets.
+ * consumers produce. Tests with devices extend {@code DeviceTestSupport} in camel-gb28181-it, whose devices are the
+ * simulator's, talking SIP over real sockets; those here talk raw SIP or run sipp.
  */
 public abstract class Gb28181TestSupport {
 
@@ -30,7 +28,6 @@ public abstract class Gb28181TestSupport {
 
     protected final BlockingQueue<Exchange> events = new LinkedBlockingQueue<>();
     private final List<CamelContext> contexts = new ArrayList<>();
-    private final List<SimulatedDevice> devices = new ArrayList<>();
     private final List<Exchange> seen = new ArrayList<>();
 
     /** A started context whose component "gb28181" listens on 127.0.0.1 with test-friendly defaults. */
@@ -81,18 +78,6 @@ public abstract class Gb28181TestSupport {
         return context.getComponent("gb28181", Gb28181Component.class).getPlatform().sip().boundPort();
     }
 
-    protected SimulatedDevice device(String id, SipTransport transport, CamelContext server) throws Exception {
-        return device(id, transport, server, PASSWORD);
-    }
-
-    protected SimulatedDevice device(String id, SipTransport transport, CamelContext server, String password)
-            throws Exception {
-        SimulatedDevice d = new SimulatedDevice(id, DOMAIN, password, transport,
-                SipPeer.of(transport, "127.0.0.1", sipPort(server)), SERVER_ID);
-        devices.add(d);
-        return d;
-    }
-
     /**
      * The first not yet claimed event of this type for this device. Events of different devices and consumers may
      * arrive in any order (a keep-alive can overtake the REGISTERED of the REGISTER whose 200 it followed), so
@@ -124,7 +109,6 @@ public abstract class Gb28181TestSupport {
 
     @AfterEach
     void stopAll() {
-        devices.forEach(SimulatedDevice::close);
         contexts.forEach(CamelContext::stop);
     }
 }

@@ -2,7 +2,6 @@ package io.github.camelgb28181.simulator;
 
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.manscdp.ManscdpParseException;
-import io.github.camelgb28181.sip.DigestAuthenticator;
 import io.github.camelgb28181.sip.DigestCredentials;
 import io.github.camelgb28181.sip.SipAddress;
 import io.github.camelgb28181.sip.SipHeaderNames;
@@ -272,16 +271,10 @@ final class VirtualDevice {
         return "sip:" + ctx.config.serverId() + "@" + ctx.config.domain();
     }
 
-    /** Digest answer with qop=auth and the next nonce-count (RFC 2617 §3.2.2, GB/T 28181-2016 §9.1.2.1). */
+    /** Digest answer with qop=auth and the next nonce-count: a refresh re-uses the nonce as real devices do. */
     private String authorization(String method) {
-        String uri = registrarUri();
-        String nc = String.format("%08x", ++nonceCount);
-        String cnonce = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        String response = DigestAuthenticator.clientResponse(deviceId, realm, ctx.config.password(), method, uri,
-                nonce, "auth", nc, cnonce);
-        return "Digest username=\"" + deviceId + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-               + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce
-               + "\"";
+        return DigestAnswer.authorization(deviceId, realm, ctx.config.password(), method, registrarUri(), nonce, "auth",
+                ++nonceCount);
     }
 
     // ------------------------------------------------------------------------------------------- keep-alive, reports

@@ -8,7 +8,7 @@ import io.github.camelgb28181.platform.QueryResult;
 import java.util.List;
 import io.github.camelgb28181.platform.QueryTimeoutException;
 import io.github.camelgb28181.platform.Subscription;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -25,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** gb28181:command and gb28181:subscribe from routes, against a simulated NVR over real sockets. */
-class CommandProducerTest extends Gb28181TestSupport {
+class CommandProducerTest extends DeviceTestSupport {
 
     private static final String NVR = "34020000001180000001";
 
     @Test
     void queriesWaitForTheirResponseAndControlsForThe200() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.TCP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.TCP, server);
         nvr.catalogChannels = 30;
         nvr.itemsPerMessage = 7;
         assertEquals(200, nvr.register(3600).status());
@@ -52,7 +52,7 @@ class CommandProducerTest extends Gb28181TestSupport {
         for (int i = 0; i < 30; i++) {
             CatalogItem item = (CatalogItem) items.get(i);
             assertEquals(nvr.channelId(i), item.getDeviceId());
-            assertEquals(SimulatedDevice.channelName(i), item.getName());
+            assertEquals(ScriptedDevice.channelName(i), item.getName());
         }
         QueryResult whole = catalog.getMessage().getHeader(Gb28181Constants.QUERY_RESULT, QueryResult.class);
         assertEquals(5, whole.messages().size());
@@ -76,7 +76,7 @@ class CommandProducerTest extends Gb28181TestSupport {
     @Test
     void errorsAreTyped() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.answerQueries = false;
         assertEquals(200, nvr.register(3600).status());
         ProducerTemplate template = server.createProducerTemplate();
@@ -97,7 +97,7 @@ class CommandProducerTest extends Gb28181TestSupport {
     @Test
     void anUnreadableResponseFailsItsQueryAtOnceWithTheParseError() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.malformedAnswers = true;
         assertEquals(200, nvr.register(3600).status());
         long started = System.nanoTime();
@@ -111,7 +111,7 @@ class CommandProducerTest extends Gb28181TestSupport {
     @Test
     void subscribeAndUnsubscribeFromARoute() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         assertEquals(200, nvr.register(3600).status());
         ProducerTemplate template = server.createProducerTemplate();
         Subscription s = template.requestBodyAndHeader("gb28181:subscribe?event=alarm&expires=600", null,

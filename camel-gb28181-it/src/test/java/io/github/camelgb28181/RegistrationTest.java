@@ -1,7 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.device.Device;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipResponse;
 import io.github.camelgb28181.sip.SipTransport;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Register, keep alive, refresh and unregister over real UDP and TCP sockets. */
-class RegistrationTest extends Gb28181TestSupport {
+class RegistrationTest extends DeviceTestSupport {
 
     private static final String IPC = "34020000001320000001";
 
@@ -29,9 +29,9 @@ class RegistrationTest extends Gb28181TestSupport {
     @EnumSource(SipTransport.class)
     void registersWithDigestKeepsAliveAndUnregisters(SipTransport transport) throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice ipc = device(IPC, transport, server);
+        ScriptedDevice ipc = device(IPC, transport, server);
 
-        SimulatedDevice.RegisterResult result = ipc.register(3600);
+        ScriptedDevice.RegisterResult result = ipc.register(3600);
         assertEquals(200, result.status());
         SipResponse ok = result.response();
         assertEquals("3600", ok.header(SipHeaderNames.EXPIRES));
@@ -75,8 +75,8 @@ class RegistrationTest extends Gb28181TestSupport {
     @Test
     void noPasswordMeansOpenRegistration() throws Exception {
         CamelContext server = startServer(c -> c.setPassword(null));
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server, null);
-        SimulatedDevice.RegisterResult result = ipc.register(600);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server, null);
+        ScriptedDevice.RegisterResult result = ipc.register(600);
         assertEquals(200, result.status());
         assertNull(result.response().header(SipHeaderNames.WWW_AUTHENTICATE));
         awaitEvent("REGISTERED", IPC);
@@ -85,12 +85,12 @@ class RegistrationTest extends Gb28181TestSupport {
     @Test
     void wrongPasswordIsForbiddenAndRepeatedFailuresLockOut() throws Exception {
         CamelContext server = startServer(c -> c.setLockoutThreshold(3));
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server, "wrong");
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server, "wrong");
         for (int i = 0; i < 3; i++) {
             assertEquals(403, ipc.register(3600).status());
         }
         // locked out: even the right password is refused now, without a challenge
-        SimulatedDevice.RegisterResult locked = ipc.register(3600, PASSWORD);
+        ScriptedDevice.RegisterResult locked = ipc.register(3600, PASSWORD);
         assertEquals(403, locked.status());
         Exchange rejected = awaitEvent("REJECTED", IPC);
         assertTrue(rejected.getIn().getHeader(Gb28181Constants.EVENT_DETAIL, String.class).startsWith("403"));
@@ -120,7 +120,7 @@ class RegistrationTest extends Gb28181TestSupport {
             c.setMaxExpires(7200);
             c.setMinExpires(60);
         });
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server);
         assertEquals("7200", ipc.register(100_000).response().header(SipHeaderNames.EXPIRES));
         SipResponse brief = ipc.register(10).response();
         assertEquals(423, brief.status());

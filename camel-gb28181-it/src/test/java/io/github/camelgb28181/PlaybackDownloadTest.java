@@ -2,11 +2,11 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.manscdp.model.RecordItem;
 import io.github.camelgb28181.media.AccessUnit;
-import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.session.StreamEvent;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.sim.MediaResponder;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.MediaClip;
+import io.github.camelgb28181.simulator.ScriptedDevice;
+import io.github.camelgb28181.simulator.ScriptedMedia;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Exchange;
@@ -44,7 +44,7 @@ class PlaybackDownloadTest extends MediaTestSupport {
     }
 
     /** Every frame of one pass of the fixture reached the route for this stream, byte for byte, in order. */
-    private void assertOnePass(ElementaryStream source, String streamId) throws InterruptedException {
+    private void assertOnePass(MediaClip source, String streamId) throws InterruptedException {
         int n = source.frames().size();
         List<AccessUnit> got = videoFrames(streamId, n);
         assertEquals(n, got.size(), "every frame of the recording");
@@ -56,9 +56,9 @@ class PlaybackDownloadTest extends MediaTestSupport {
     @Test
     void downloadStreamsTheFileAndEndsAtMediaStatus121() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ipc.media.loop = false;
-        ipc.media.endOfFile = MediaResponder.EndOfFile.MEDIA_STATUS;
+        ipc.media.endOfFile = ScriptedMedia.EndOfFile.MEDIA_STATUS;
         ProducerTemplate template = server.createProducerTemplate();
         StreamSession s = template.requestBodyAndHeaders("gb28181:download?downloadSpeed=2", null, Map.of(
                 Gb28181Constants.DEVICE_ID, IPC, Gb28181Constants.START_TIME, "2026-11-21T08:00:00",
@@ -117,10 +117,10 @@ class PlaybackDownloadTest extends MediaTestSupport {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MediaResponder.EndOfFile.class, names = {"MEDIA_STATUS", "BYE"})
-    void aPlaylistPlaysEachRecordInTurnUnderOneStreamId(MediaResponder.EndOfFile how) throws Exception {
+    @EnumSource(value = ScriptedMedia.EndOfFile.class, names = {"MEDIA_STATUS", "BYE"})
+    void aPlaylistPlaysEachRecordInTurnUnderOneStreamId(ScriptedMedia.EndOfFile how) throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         String channel = ipc.channelId(1);
         ipc.recordCount = 3;
         ipc.media.loop = false;
@@ -152,7 +152,7 @@ class PlaybackDownloadTest extends MediaTestSupport {
             assertTrue(offer.contains("y=" + s.ssrc() + "\r\n"), "the same SSRC for every item: " + offer);
             assertEquals(channel, ipc.media.invites.get(i).requestUri().substring(4, 24));
         }
-        if (how == MediaResponder.EndOfFile.MEDIA_STATUS) {
+        if (how == ScriptedMedia.EndOfFile.MEDIA_STATUS) {
             awaitByes(ipc, 3); // the platform hangs up each item's dialog
         } else {
             assertEquals(0, ipc.media.byes.size(), "no BYE back for the device's BYEs");
@@ -163,7 +163,7 @@ class PlaybackDownloadTest extends MediaTestSupport {
     @Test
     void stopEndsTheWholePlaylist() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ipc.recordCount = 3;
         List<RecordItem> playlist = records(server, ipc.channelId(1));
         ProducerTemplate template = server.createProducerTemplate();

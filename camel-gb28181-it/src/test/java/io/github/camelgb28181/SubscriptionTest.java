@@ -4,7 +4,7 @@ import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.platform.Gb28181Platform;
 import io.github.camelgb28181.platform.Subscription;
 import io.github.camelgb28181.platform.SubscriptionType;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SUBSCRIBE/NOTIFY with dialogs against a simulated device over real sockets. */
-class SubscriptionTest extends Gb28181TestSupport {
+class SubscriptionTest extends DeviceTestSupport {
 
     private static final String IPC = "34020000001320000001";
     private final BlockingQueue<Exchange> notifies = new LinkedBlockingQueue<>();
@@ -40,7 +40,7 @@ class SubscriptionTest extends Gb28181TestSupport {
         return ctx.getComponent("gb28181", Gb28181Component.class).getPlatform();
     }
 
-    private static void awaitSubscribes(SimulatedDevice d, int count) throws InterruptedException {
+    private static void awaitSubscribes(ScriptedDevice d, int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (d.subscriptions.size() < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -51,17 +51,17 @@ class SubscriptionTest extends Gb28181TestSupport {
     @Test
     void catalogAndAlarmNotifiesReachTheRoutes() throws Exception {
         CamelContext server = server();
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server);
         assertEquals(200, ipc.register(3600).status());
 
         Subscription catalog = platform(server).subscribe(IPC, SubscriptionType.CATALOG, 3600).get(5, TimeUnit.SECONDS);
         Subscription alarm = platform(server).subscribe(IPC, SubscriptionType.ALARM, 3600).get(5, TimeUnit.SECONDS);
         assertNotNull(catalog.dialog().remoteTag());
-        SimulatedDevice.SubscriptionSeen catSub = ipc.subscriptions.get(0);
+        ScriptedDevice.SubscriptionSeen catSub = ipc.subscriptions.get(0);
         assertTrue(catSub.subscribe().header(SipHeaderNames.EVENT).startsWith("Catalog;id="));
         assertTrue(new String(catSub.subscribe().body(), "GB18030").contains("<CmdType>Catalog</CmdType>"));
         // by Event, not position: a UDP retransmission of the first SUBSCRIBE under load is recorded twice
-        SimulatedDevice.SubscriptionSeen alarmSub = ipc.subscriptions.stream()
+        ScriptedDevice.SubscriptionSeen alarmSub = ipc.subscriptions.stream()
                 .filter(x -> "presence".equals(x.subscribe().header(SipHeaderNames.EVENT))).findFirst().orElseThrow();
         assertEquals("presence", alarmSub.subscribe().header(SipHeaderNames.EVENT));
         assertEquals(alarm.dialog().callId(), alarmSub.subscribe().callId());
@@ -90,7 +90,7 @@ class SubscriptionTest extends Gb28181TestSupport {
     @Test
     void subscriptionIsRefreshedWithinItsDialogBeforeItLapses() throws Exception {
         CamelContext server = server();
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server);
         ipc.grantExpires = 1;
         assertEquals(200, ipc.register(3600).status());
         platform(server).subscribe(IPC, SubscriptionType.MOBILE_POSITION, 3600).get(5, TimeUnit.SECONDS);
@@ -105,14 +105,14 @@ class SubscriptionTest extends Gb28181TestSupport {
     @Test
     void newRegistrationStartsTheSubscriptionOverAndUnsubscribeSendsExpiresZero() throws Exception {
         CamelContext server = server();
-        SimulatedDevice first = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice first = device(IPC, SipTransport.UDP, server);
         assertEquals(200, first.register(3600).status());
         platform(server).subscribe(IPC, SubscriptionType.CATALOG, 3600).get(5, TimeUnit.SECONDS);
         String oldCallId = first.subscriptions.get(0).subscribe().callId();
         first.close();
 
         // the device reboots: a new registration (new Call-ID) from a new socket
-        SimulatedDevice rebooted = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice rebooted = device(IPC, SipTransport.UDP, server);
         assertEquals(200, rebooted.register(3600).status());
         awaitSubscribes(rebooted, 1);
         assertNotEquals(oldCallId, rebooted.subscriptions.get(0).subscribe().callId());

@@ -2,8 +2,8 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.media.session.StreamEvent;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.sim.BroadcastResponder;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedBroadcast;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -43,11 +43,11 @@ class BroadcastTest extends MediaTestSupport {
         return a;
     }
 
-    private String audioOutput(SimulatedDevice d) {
+    private String audioOutput(ScriptedDevice d) {
         return d.deviceId().substring(0, 10) + "137" + "0000001"; // type 137: an audio output device (D.1)
     }
 
-    private static void awaitBye(SimulatedDevice d) throws InterruptedException {
+    private static void awaitBye(ScriptedDevice d) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (d.broadcast.byes.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -56,7 +56,7 @@ class BroadcastTest extends MediaTestSupport {
     }
 
     /** The device's reader may lag behind the BYE under load: wait until this much audio came (or 5 s). */
-    private static void awaitAudio(SimulatedDevice d, int length) throws InterruptedException {
+    private static void awaitAudio(ScriptedDevice d, int length) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (d.broadcast.audio().length < length && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -66,10 +66,10 @@ class BroadcastTest extends MediaTestSupport {
     @ParameterizedTest(name = "{0}, PS {1}, codec {2}, {3} ms packets")
     @CsvSource({"UDP, false, pcma, 20", "UDP, true, pcmu, 40", "TCP_DEVICE_LISTENS, false, pcmu, 20",
                 "TCP_DEVICE_CONNECTS, true, pcma, 20"})
-    void theDeviceReceivesExactlyTheBodyInRealTimeThenBye(BroadcastResponder.Transport transport, boolean ps,
+    void theDeviceReceivesExactlyTheBodyInRealTimeThenBye(ScriptedBroadcast.Transport transport, boolean ps,
                                                            String codec, int packetMs) throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ipc.broadcast.transport = transport;
         ipc.broadcast.ps = ps;
         ipc.broadcast.rawPayloadType = codec.equals("pcma") ? 8 : 0;
@@ -98,8 +98,8 @@ class BroadcastTest extends MediaTestSupport {
         assertTrue(answer.contains("a=sendonly\r\n") && answer.contains("y=0100000077\r\n"), answer);
         assertTrue(answer.contains(ps ? "a=rtpmap:96 PS/90000" : codec.equals("pcma") ? "a=rtpmap:8 PCMA/8000"
                 : "a=rtpmap:0 PCMU/8000"), answer);
-        assertTrue(transport == BroadcastResponder.Transport.UDP || answer.contains("a=setup:"
-                + (transport == BroadcastResponder.Transport.TCP_DEVICE_LISTENS ? "active" : "passive")), answer);
+        assertTrue(transport == ScriptedBroadcast.Transport.UDP || answer.contains("a=setup:"
+                + (transport == ScriptedBroadcast.Transport.TCP_DEVICE_LISTENS ? "active" : "passive")), answer);
 
         awaitBye(ipc);
         assertEquals(ipc.broadcast.invite.callId(), ipc.broadcast.byes.get(0).callId());
@@ -146,8 +146,8 @@ class BroadcastTest extends MediaTestSupport {
     @Test
     void aDeviceThatRefusesFailsTheExchange() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
-        ipc.broadcast.answer = BroadcastResponder.Answer.ERROR;
+        ScriptedDevice ipc = camera(server);
+        ipc.broadcast.answer = ScriptedBroadcast.Answer.ERROR;
         Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
             e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
             e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
@@ -163,8 +163,8 @@ class BroadcastTest extends MediaTestSupport {
     @Test
     void aDeviceThatNeverInvitesTimesOut() throws Exception {
         CamelContext server = server(c -> c.setBroadcastInviteTimeout(800));
-        SimulatedDevice ipc = camera(server);
-        ipc.broadcast.answer = BroadcastResponder.Answer.OK_BUT_NEVER_INVITE;
+        ScriptedDevice ipc = camera(server);
+        ipc.broadcast.answer = ScriptedBroadcast.Answer.OK_BUT_NEVER_INVITE;
         long start = System.nanoTime();
         Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
             e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
@@ -182,7 +182,7 @@ class BroadcastTest extends MediaTestSupport {
     @Test
     void stopEndsABroadcastWithBye() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         byte[] body = audio(20_000);
         ProducerTemplate template = server.createProducerTemplate();
         java.util.concurrent.CompletableFuture<Exchange> running = template.asyncSend("gb28181:broadcast", e -> {
@@ -208,7 +208,7 @@ class BroadcastTest extends MediaTestSupport {
     @Test
     void anInviteNoBroadcastWaitsForIsDeclined() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         io.github.camelgb28181.sip.SipHeaders h = io.github.camelgb28181.sip.SipHeaders.builder()
                 .add("Via", "SIP/2.0/UDP 127.0.0.1:" + ipc.localPort() + ";branch=z9hG4bK-unasked;rport")
                 .add("From", "<sip:" + IPC + "@" + DOMAIN + ">;tag=x1")

@@ -1,6 +1,6 @@
 package io.github.camelgb28181;
 
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipTransport;
@@ -42,13 +42,13 @@ class CamelMainBindingTest {
             bound.expectedMessageCount(1);
             bound.expectedHeaderReceived(Gb28181Constants.DEVICE_ID, "34020000001320000005");
 
-            try (SimulatedDevice other = new SimulatedDevice("34020000001320000004", "3402000000",
+            try (ScriptedDevice other = new ScriptedDevice("34020000001320000004", "3402000000",
                     "from-properties", SipTransport.UDP, SipPeer.of(SipTransport.UDP, "127.0.0.1", port),
                     "34020000002000000001");
-                 SimulatedDevice wanted = new SimulatedDevice("34020000001320000005", "3402000000",
+                 ScriptedDevice wanted = new ScriptedDevice("34020000001320000005", "3402000000",
                          "from-properties", SipTransport.UDP, SipPeer.of(SipTransport.UDP, "127.0.0.1", port),
                          "34020000002000000001")) {
-                SimulatedDevice.RegisterResult r = other.register(3600);
+                ScriptedDevice.RegisterResult r = other.register(3600);
                 assertEquals(200, r.status(), "password bound from properties");
                 assertEquals("1200", r.response().header(SipHeaderNames.EXPIRES), "max-expires bound");
                 assertEquals(200, wanted.register(3600).status());

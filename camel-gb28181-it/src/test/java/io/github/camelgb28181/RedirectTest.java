@@ -1,6 +1,6 @@
 package io.github.camelgb28181;
 
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipAddress;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipTransport;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * Registration redirect (GB/T 28181-2022 §9.1.2.3): two platforms on two ports; the first answers 302 after
  * authentication and the device registers at the target.
  */
-class RedirectTest extends Gb28181TestSupport {
+class RedirectTest extends DeviceTestSupport {
 
     private CamelContext startTarget() throws Exception {
         return startServer(c -> { });
@@ -39,8 +39,8 @@ class RedirectTest extends Gb28181TestSupport {
             c.setRedirectExpires(1800);
         });
         String id = "34020000001320000011";
-        SimulatedDevice ipc = device(id, SipTransport.UDP, a);
-        SimulatedDevice.RegisterResult r = ipc.register(3600);
+        ScriptedDevice ipc = device(id, SipTransport.UDP, a);
+        ScriptedDevice.RegisterResult r = ipc.register(3600);
         assertEquals(200, r.status());
         assertEquals(1, r.redirects());
         assertEquals(sipPort(b), r.registeredAt().port());
@@ -65,12 +65,12 @@ class RedirectTest extends Gb28181TestSupport {
             c.setRedirectExpires(1800);
         });
         String id = "34020000001320000012";
-        SimulatedDevice ipc = device(id, SipTransport.UDP, a);
+        ScriptedDevice ipc = device(id, SipTransport.UDP, a);
         // first REGISTER: challenge; only an authenticated device learns the target
         var challenge = ipc.send(ipc.registerRequest(3600, null));
         assertEquals(401, challenge.status());
         assertNull(challenge.header(SipHeaderNames.CONTACT));
-        SimulatedDevice.RegisterResult r = ipc.register(3600);
+        ScriptedDevice.RegisterResult r = ipc.register(3600);
         assertEquals(200, r.status());
         assertEquals(1, r.redirects());
     }
@@ -82,7 +82,7 @@ class RedirectTest extends Gb28181TestSupport {
             c.setRedirectPolicy("static");
             c.setRedirectTargets("127.0.0.1:" + sipPort(b));
         });
-        SimulatedDevice.RegisterResult r = device("34020000001320000013", SipTransport.UDP, a, "bad").register(3600);
+        ScriptedDevice.RegisterResult r = device("34020000001320000013", SipTransport.UDP, a, "bad").register(3600);
         assertEquals(403, r.status());
         assertEquals(0, r.redirects());
     }
@@ -101,7 +101,7 @@ class RedirectTest extends Gb28181TestSupport {
             CRC32 crc = new CRC32();
             crc.update(id.getBytes());
             boolean expectB = crc.getValue() % 2 == 0;
-            SimulatedDevice.RegisterResult r = device(id, SipTransport.UDP, a).register(3600);
+            ScriptedDevice.RegisterResult r = device(id, SipTransport.UDP, a).register(3600);
             assertEquals(200, r.status());
             assertEquals(expectB ? 1 : 0, r.redirects(), id);
             assertEquals(expectB, registeredAt(b, id), id);
@@ -124,7 +124,7 @@ class RedirectTest extends Gb28181TestSupport {
         });
         for (int i = 0; i < 4; i++) {
             String id = String.format("340200000013200002%02d", i);
-            SimulatedDevice.RegisterResult r = device(id, SipTransport.UDP, a).register(3600);
+            ScriptedDevice.RegisterResult r = device(id, SipTransport.UDP, a).register(3600);
             assertEquals(200, r.status());
             boolean expectB = i % 2 == 0;
             assertEquals(expectB, registeredAt(b, id), id);
@@ -155,7 +155,7 @@ class RedirectTest extends Gb28181TestSupport {
             c.setRedirectTargets("127.0.0.1:" + sipPort(b));
         });
         String id = "34020000001320000031";
-        SimulatedDevice.RegisterResult r = device(id, SipTransport.TCP, a).register(3600);
+        ScriptedDevice.RegisterResult r = device(id, SipTransport.TCP, a).register(3600);
         assertEquals(200, r.status());
         assertEquals(1, r.redirects());
         assertEquals(true, registeredAt(b, id));
@@ -181,12 +181,12 @@ class RedirectTest extends Gb28181TestSupport {
             }
         });
         assertEquals(488, device("34020000001320000041", SipTransport.UDP, a).register(3600).status());
-        SimulatedDevice.RegisterResult redirected = device("34020000001320000042", SipTransport.UDP, a)
+        ScriptedDevice.RegisterResult redirected = device("34020000001320000042", SipTransport.UDP, a)
                 .register(3600);
         assertEquals(200, redirected.status());
         assertEquals(1, redirected.redirects());
         assertEquals(true, registeredAt(b, "34020000001320000042"));
-        SimulatedDevice.RegisterResult accepted = device("34020000001320000043", SipTransport.UDP, a)
+        ScriptedDevice.RegisterResult accepted = device("34020000001320000043", SipTransport.UDP, a)
                 .register(3600);
         assertEquals(0, accepted.redirects());
         assertEquals(true, registeredAt(a, "34020000001320000043"));

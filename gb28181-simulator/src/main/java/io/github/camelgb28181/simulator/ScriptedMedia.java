@@ -1,8 +1,5 @@
-package io.github.camelgb28181.sim;
+package io.github.camelgb28181.simulator;
 
-import io.github.camelgb28181.media.ElementaryStream;
-import io.github.camelgb28181.media.ps.PsMuxer;
-import io.github.camelgb28181.media.rtp.RtpPacketizer;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipRequest;
 import io.github.camelgb28181.sip.SipResponse;
@@ -16,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,17 +24,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The media side of a simulated camera: answers INVITEs with its own SDP (written here by hand, independent of the
- * platform's SDP code), then streams a fixture elementary stream PS-muxed over RTP at 25 fps to where the offer said —
- * UDP, TCP to the platform's listening port (the platform offered {@code a=setup:passive}), or over a connection the
- * platform makes to our port ({@code a=setup:active}) — until BYE.
+ * The media side of a {@link ScriptedDevice}: answers INVITEs with its own SDP (written here by hand, so that a test
+ * does not check the platform's SDP code against itself), then streams a {@link MediaClip} PS-muxed over RTP
+ * ({@link PsRtpEncoder}) at the clip's rate to where the offer said — UDP, TCP to the platform's listening port (the
+ * platform offered {@code a=setup:passive}), or over a connection the platform makes to our port
+ * ({@code a=setup:active}) — until BYE. Its public fields are the knobs a test turns before the INVITE and the record
+ * of what the platform asked for.
  */
-public final class MediaResponder {
+public final class ScriptedMedia {
 
     /** What the camera answers with in {@code y=}: the offered SSRC, another one, or none (SPEC §5). */
     public enum SsrcAnswer { SAME, OTHER, NONE }
 
-    public volatile ElementaryStream video = ElementaryStream.h264Small();
+    /** What the camera streams: the simulator's built-in H.264 320x180 clip at 25 fps unless a test sets another. */
+    public volatile MediaClip video = MediaClip.builtIn(25, false);
     public volatile SsrcAnswer ssrcAnswer = SsrcAnswer.SAME;
     /** Quirk: an answer with media port 0 (SPEC §5). */
     public volatile boolean answerPort0;
@@ -72,7 +73,7 @@ public final class MediaResponder {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
-    MediaResponder(ExecutorService executor) {
+    ScriptedMedia(ExecutorService executor) {
         this.executor = executor;
     }
 
@@ -215,7 +216,7 @@ public final class MediaResponder {
                 s.socket.close();
             }
         } catch (Exception ignored) {
-            // closing a test socket that is already closed
+            // the socket was closed by the other side already
         }
     }
 
@@ -235,27 +236,30 @@ public final class MediaResponder {
     }
 
     private void stream(Session session, long ssrc, PacketOut out) throws IOException {
-        ElementaryStream es = video;
-        PsMuxer muxer = new PsMuxer(PsMuxer.Options.gb(es.codec()));
-        RtpPacketizer packetizer = new RtpPacketizer(ssrc, 1000);
+        MediaClip clip = video;
+        PsRtpEncoder encoder = new PsRtpEncoder(clip, ssrc, 1000);
         long pts = 90_000;
         int sent = 0;
         int limit = stopAfterFrames; // per session: a later change concerns the next INVITE
+        long frameMs = 1000L / clip.fps();
+        List<byte[]> packets = new ArrayList<>();
         do {
-            for (ElementaryStream.Frame frame : es.frames()) {
+            for (int i = 0; i < clip.frames().size(); i++) {
                 if (session.stopped || sent >= limit) {
                     return;
                 }
                 while (session.paused && !session.stopped) {
                     sleep(10);
                 }
-                for (byte[] p : packetizer.packetize(muxer.videoFrame(frame.data(), pts, frame.key()), pts)) {
+                packets.clear();
+                encoder.encode(i, pts, packets::add);
+                for (byte[] p : packets) {
                     out.send(p);
                     packetsSent.incrementAndGet();
                 }
-                pts += 3600;
+                pts += clip.ticksPerFrame();
                 sent++;
-                sleep(40);
+                sleep(frameMs);
             }
         } while (loop);
         EndOfFile how = endOfFile;
@@ -279,7 +283,7 @@ public final class MediaResponder {
     }
 
     void closeAll() {
-        sessions.values().forEach(MediaResponder::stop);
+        sessions.values().forEach(ScriptedMedia::stop);
         sessions.clear();
     }
 }

@@ -5,7 +5,7 @@ import io.github.camelgb28181.platform.DeviceOfflineException;
 import io.github.camelgb28181.platform.Gb28181Platform;
 import io.github.camelgb28181.platform.QueryResult;
 import io.github.camelgb28181.platform.QueryTimeoutException;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Queries to a registered device over real sockets: SN correlation, multi-message aggregation, timeouts. */
-class DeviceQueryTest extends Gb28181TestSupport {
+class DeviceQueryTest extends DeviceTestSupport {
 
     private static final String NVR = "34020000001180000001";
 
@@ -39,7 +39,7 @@ class DeviceQueryTest extends Gb28181TestSupport {
     @EnumSource(SipTransport.class)
     void deviceInfoIsCorrelatedBySn(SipTransport transport) throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, transport, server);
+        ScriptedDevice nvr = device(NVR, transport, server);
         assertEquals(200, nvr.register(3600).status());
         QueryResult r = platform(server).query(NVR, "DeviceInfo", sn -> query("DeviceInfo", sn), false, 5000, 1000)
                 .get(10, TimeUnit.SECONDS);
@@ -52,7 +52,7 @@ class DeviceQueryTest extends Gb28181TestSupport {
     @Test
     void thousandChannelCatalogInGb2312OverManyMessagesArrivesComplete() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.catalogChannels = 1000;
         nvr.itemsPerMessage = 20;
         assertEquals(200, nvr.register(3600).status());
@@ -64,14 +64,14 @@ class DeviceQueryTest extends Gb28181TestSupport {
         assertEquals(50, r.messages().size());
         String all = String.join("", r.messages().stream().map(ManscdpMessage::xml).toList());
         for (int i = 0; i < 1000; i++) {
-            assertTrue(all.contains("<Name>" + SimulatedDevice.channelName(i) + "</Name>"), "channel " + i);
+            assertTrue(all.contains("<Name>" + ScriptedDevice.channelName(i) + "</Name>"), "channel " + i);
         }
     }
 
     @Test
     void freshSnFromTheDeviceIsStillMatched() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.freshSn = true;
         nvr.catalogChannels = 6;
         assertEquals(200, nvr.register(3600).status());
@@ -84,7 +84,7 @@ class DeviceQueryTest extends Gb28181TestSupport {
     @Test
     void missingMessagesGiveAPartialResultWhenTheGapTimerFires() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.catalogChannels = 10;
         nvr.sendOnlyItems = 4;
         assertEquals(200, nvr.register(3600).status());
@@ -100,7 +100,7 @@ class DeviceQueryTest extends Gb28181TestSupport {
     @Test
     void silentDeviceTimesOutAndUnknownDeviceIsRefused() throws Exception {
         CamelContext server = startServer(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.answerQueries = false;
         assertEquals(200, nvr.register(3600).status());
         ExecutionException timeout = assertThrows(ExecutionException.class, () -> platform(server)

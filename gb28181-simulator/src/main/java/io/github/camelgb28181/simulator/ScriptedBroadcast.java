@@ -1,4 +1,4 @@
-package io.github.camelgb28181.sim;
+package io.github.camelgb28181.simulator;
 
 import io.github.camelgb28181.manscdp.ManscdpMessage;
 import io.github.camelgb28181.sip.SipRequest;
@@ -22,12 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The audio output side of a simulated device for voice broadcast (GB/T 28181-2016 §9.12): answers the platform's
+ * The audio output side of a {@link ScriptedDevice} for voice broadcast (GB/T 28181-2016 §9.12): answers the platform's
  * {@code Notify Broadcast}, INVITEs the platform with an SDP offer (written here by hand) saying where it wants the
  * audio — UDP, TCP with the device listening or connecting, raw G.711 or PS — ACKs the answer, and collects what
  * arrives: RTP headers, arrival times, and the audio bytes (PES payloads read by hand for PS).
  */
-public final class BroadcastResponder {
+public final class ScriptedBroadcast {
 
     /** How the device answers the Notify. */
     public enum Answer { OK, ERROR, OK_BUT_NEVER_INVITE }
@@ -224,7 +224,7 @@ public final class BroadcastResponder {
             try {
                 s.close();
             } catch (Exception ignored) {
-                // closing a test socket twice
+                // closed already by the device's receiving side
             }
         }
     }

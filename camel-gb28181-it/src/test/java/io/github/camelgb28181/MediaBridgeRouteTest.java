@@ -2,9 +2,9 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.ExternalTools;
 import io.github.camelgb28181.bridge.Ffprobe;
-import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.MediaClip;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,14 +36,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * with outputs (play options and the media-bridge processor), snapshots and recordings; every file is checked by
  * Debian's ffprobe, every picture decoded by ImageIO.
  */
-class MediaBridgeRouteTest extends Gb28181TestSupport {
+class MediaBridgeRouteTest extends DeviceTestSupport {
 
     private static final String IPC = "34020000001320000001";
 
     @TempDir
     Path dir;
     private CamelContext server;
-    private SimulatedDevice camera;
+    private ScriptedDevice camera;
     private ProducerTemplate template;
 
     @BeforeEach
@@ -81,7 +81,7 @@ class MediaBridgeRouteTest extends Gb28181TestSupport {
     @Test
     void playWithOutputsWritesFilesThatDecodeFromAKeyFrameOn() throws Exception {
         camera.media.loop = false; // one pass of the fixture: the outputs must hold it from a key frame to the end
-        ElementaryStream source = camera.media.video;
+        MediaClip source = camera.media.video;
         Exchange play = play("direct:play-to-flv?block=true");
         // the processor's FLV and, attached by the play options of a second route, a recording and HLS
         String streamId = play.getMessage().getHeader(Gb28181Constants.STREAM_ID, String.class);
@@ -105,9 +105,9 @@ class MediaBridgeRouteTest extends Gb28181TestSupport {
             flv = files.filter(p -> p.toString().endsWith(".flv")).findFirst().orElseThrow();
         }
         assertTrue(flv.getFileName().toString().startsWith(IPC + "-" + streamId), flv.toString());
-        int flvFrames = awaitDecodable(flv, source.width(), source.height());
+        int flvFrames = awaitDecodable(flv, CLIP_WIDTH, CLIP_HEIGHT);
         assertFromAKeyFrame(source, flvFrames, "FLV");
-        int recordedFrames = awaitDecodable((Path) recorded.get(0), source.width(), source.height());
+        int recordedFrames = awaitDecodable((Path) recorded.get(0), CLIP_WIDTH, CLIP_HEIGHT);
         assertTrue(recordedFrames > 0 && recordedFrames <= flvFrames + 1, "recording started later than the FLV: "
                 + recordedFrames + " vs " + flvFrames);
     }
@@ -238,7 +238,7 @@ class MediaBridgeRouteTest extends Gb28181TestSupport {
     }
 
     /** An output that joined at some key frame holds every frame from there to the end (±1). */
-    private static void assertFromAKeyFrame(ElementaryStream source, int frames, String what) {
+    private static void assertFromAKeyFrame(MediaClip source, int frames, String what) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < source.frames().size(); i++) {
             if (source.frames().get(i).key()) {
@@ -249,11 +249,11 @@ class MediaBridgeRouteTest extends Gb28181TestSupport {
                 () -> what + " has " + frames + " frames; from a key frame to the end would be one of " + candidates);
     }
 
-    private static void assertPicture(byte[] jpeg, ElementaryStream source) throws Exception {
+    private static void assertPicture(byte[] jpeg, MediaClip source) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
         assertNotNull(image, "a decodable JPEG");
-        assertEquals(source.width(), image.getWidth());
-        assertEquals(source.height(), image.getHeight());
+        assertEquals(CLIP_WIDTH, image.getWidth());
+        assertEquals(CLIP_HEIGHT, image.getHeight());
         assertFalse(jpeg.length < 100, "a real picture");
     }
 }

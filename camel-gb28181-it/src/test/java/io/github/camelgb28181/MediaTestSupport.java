@@ -2,7 +2,7 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.session.StreamEvent;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Media end-to-end tests: a server whose gb28181:frames and gb28181:stream exchanges are collected, on a media port
  * range of its own per test class and process (parallel builds on one host must not meet on a port).
  */
-public abstract class MediaTestSupport extends Gb28181TestSupport {
+public abstract class MediaTestSupport extends DeviceTestSupport {
 
     protected static final String IPC = "34020000001320000001";
     protected final BlockingQueue<Exchange> frames = new LinkedBlockingQueue<>();
@@ -47,12 +47,12 @@ public abstract class MediaTestSupport extends Gb28181TestSupport {
         });
     }
 
-    protected SimulatedDevice camera(CamelContext server) throws Exception {
+    protected ScriptedDevice camera(CamelContext server) throws Exception {
         return camera(IPC, server);
     }
 
-    protected SimulatedDevice camera(String id, CamelContext server) throws Exception {
-        SimulatedDevice ipc = device(id, SipTransport.UDP, server);
+    protected ScriptedDevice camera(String id, CamelContext server) throws Exception {
+        ScriptedDevice ipc = device(id, SipTransport.UDP, server);
         assertEquals(200, ipc.register(3600).status());
         return ipc;
     }
@@ -76,7 +76,7 @@ public abstract class MediaTestSupport extends Gb28181TestSupport {
     }
 
     /** The camera received this many BYEs (they travel while the stop completes). */
-    protected static void awaitByes(SimulatedDevice ipc, int count) throws InterruptedException {
+    protected static void awaitByes(ScriptedDevice ipc, int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5000;
         while (ipc.media.byes.size() < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);

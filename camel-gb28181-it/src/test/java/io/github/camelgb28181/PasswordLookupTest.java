@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Per-device passwords from a bean or from a route; the global password for the rest. */
-class PasswordLookupTest extends Gb28181TestSupport {
+class PasswordLookupTest extends DeviceTestSupport {
 
     @Test
     void routeSuppliesPerDevicePasswords() throws Exception {

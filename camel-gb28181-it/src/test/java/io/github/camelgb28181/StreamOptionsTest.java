@@ -4,7 +4,7 @@ import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.rtp.StreamStatistics;
 import io.github.camelgb28181.media.session.StreamEvent;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -35,7 +35,7 @@ class StreamOptionsTest extends MediaTestSupport {
     @Test
     void runningStreamsReportGrowingStatistics() throws Exception {
         CamelContext server = server(c -> c.setStreamStatisticsInterval(300));
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         StreamSession s = server.createProducerTemplate().requestBodyAndHeader("gb28181:play", null,
                 Gb28181Constants.DEVICE_ID, IPC, StreamSession.class);
         List<StreamStatistics> seen = new ArrayList<>();
@@ -60,7 +60,7 @@ class StreamOptionsTest extends MediaTestSupport {
         assertTrue(last.bytes() > last.packets() * 12, "bytes count the packets' bytes");
         assertTrue(last.keyFrames() >= 1 && last.frames() > last.keyFrames(), last.toString());
         assertEquals(MediaCodec.H264, last.videoCodec());
-        assertEquals(ipc.media.video.width(), last.width());
+        assertEquals(CLIP_WIDTH, last.width());
         assertEquals(0, last.lost());
 
         server.createProducerTemplate().requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID,
@@ -85,7 +85,7 @@ class StreamOptionsTest extends MediaTestSupport {
         }
     }
 
-    private static String offer(SimulatedDevice d, int index) {
+    private static String offer(ScriptedDevice d, int index) {
         return new String(d.media.invites.get(index).body(), StandardCharsets.UTF_8);
     }
 
@@ -97,9 +97,9 @@ class StreamOptionsTest extends MediaTestSupport {
             c.setDeviceTransports("3402000000132=TCP_PASSIVE," + exact + "=udp");
             c.setDeviceStreamFlavours("3402000000132=streamprofile");
         });
-        SimulatedDevice byPrefix = camera(server);
-        SimulatedDevice unmatched = camera(other, server);
-        SimulatedDevice longest = camera(exact, server);
+        ScriptedDevice byPrefix = camera(server);
+        ScriptedDevice unmatched = camera(other, server);
+        ScriptedDevice longest = camera(exact, server);
         ProducerTemplate template = server.createProducerTemplate();
 
         StreamSession s = template.requestBodyAndHeader("gb28181:play?stream=main", null, Gb28181Constants.DEVICE_ID,

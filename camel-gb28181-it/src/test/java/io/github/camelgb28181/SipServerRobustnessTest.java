@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Raw bytes against the running server: retransmissions are absorbed, hostile input is answered or dropped, and a
  * good device is served afterwards.
  */
-class SipServerRobustnessTest extends Gb28181TestSupport {
+class SipServerRobustnessTest extends DeviceTestSupport {
 
     private static final String IPC = "34020000001320000001";
 

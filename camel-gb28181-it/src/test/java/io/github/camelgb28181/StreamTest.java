@@ -1,13 +1,13 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.media.AccessUnit;
-import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.session.StreamEvent;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.media.session.StreamState;
-import io.github.camelgb28181.sim.MediaResponder;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.MediaClip;
+import io.github.camelgb28181.simulator.ScriptedDevice;
+import io.github.camelgb28181.simulator.ScriptedMedia;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -40,8 +40,8 @@ class StreamTest extends MediaTestSupport {
     @ValueSource(strings = {"udp", "tcp-passive", "tcp-active"})
     void playDeliversTheCamerasFramesByteForByte(String transport) throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
-        ElementaryStream source = ipc.media.video;
+        ScriptedDevice ipc = camera(server);
+        MediaClip source = ipc.media.video;
         ProducerTemplate template = server.createProducerTemplate();
 
         Exchange play = template.request("gb28181:play?transport=" + transport + "&stream=main", e -> {
@@ -75,7 +75,7 @@ class StreamTest extends MediaTestSupport {
         StreamSession live = template.requestBodyAndHeader("gb28181:streams", null, Gb28181Constants.STREAM_ID,
                 session.streamId(), StreamSession.class);
         assertEquals(StreamState.STREAMING, live.state());
-        assertEquals(source.width(), live.width());
+        assertEquals(CLIP_WIDTH, live.width());
         assertTrue(live.statistics().frames() >= n);
         assertEquals(0, live.statistics().lost());
 
@@ -90,7 +90,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void lifecycleEventsTellEveryStep() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ProducerTemplate template = server.createProducerTemplate();
         template.requestBodyAndHeaders("gb28181:play", null, Map.of(Gb28181Constants.DEVICE_ID, IPC));
         List<StreamEvent.Type> expected = List.of(StreamEvent.Type.INVITE_SENT, StreamEvent.Type.ANSWERED,
@@ -103,7 +103,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void aByeFromTheCameraEndsTheStream() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ProducerTemplate template = server.createProducerTemplate();
         StreamSession s = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
                 StreamSession.class);
@@ -121,7 +121,7 @@ class StreamTest extends MediaTestSupport {
             c.setStreamTimeout(800);
             c.setReinviteBackoff(100);
         });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ipc.media.stopAfterFrames = 10;
         ProducerTemplate template = server.createProducerTemplate();
         StreamSession s = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
@@ -139,15 +139,15 @@ class StreamTest extends MediaTestSupport {
     @Test
     void answersWithAnotherOrNoSsrcAreFollowed() throws Exception {
         CamelContext server = server(c -> c.setSsrcCheck("strict"));
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ProducerTemplate template = server.createProducerTemplate();
-        ipc.media.ssrcAnswer = MediaResponder.SsrcAnswer.OTHER;
+        ipc.media.ssrcAnswer = ScriptedMedia.SsrcAnswer.OTHER;
         StreamSession other = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
                 StreamSession.class);
         assertEquals("2000000042", other.ssrc(), "the answer's y= is what the RTP carries");
         assertFalse(videoFrames(other.streamId(), 3).isEmpty());
         template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.DEVICE_ID, IPC);
-        ipc.media.ssrcAnswer = MediaResponder.SsrcAnswer.NONE;
+        ipc.media.ssrcAnswer = ScriptedMedia.SsrcAnswer.NONE;
         StreamSession none = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
                 StreamSession.class);
         assertFalse(videoFrames(none.streamId(), 3).isEmpty());
@@ -156,7 +156,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void anAnswerWithPortZeroFailsClearlyAndHangsUp() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ipc.media.answerPort0 = true;
         CamelExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
                 () -> server.createProducerTemplate().requestBodyAndHeader("gb28181:play", null,
@@ -169,7 +169,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void playbackIsPausedResumedSpedUpAndEndsAtEndOfFile() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ProducerTemplate template = server.createProducerTemplate();
         StreamSession s = template.requestBodyAndHeaders("gb28181:playback", null, Map.of(
                 Gb28181Constants.DEVICE_ID, IPC, Gb28181Constants.START_TIME, "2026-11-21T08:00:00",
@@ -196,7 +196,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void stopAllStreamsOfADevice() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice ipc = camera(server);
+        ScriptedDevice ipc = camera(server);
         ProducerTemplate template = server.createProducerTemplate();
         for (String t : List.of("udp", "tcp-passive")) {
             template.requestBodyAndHeaders("gb28181:play?transport=" + t, null,
@@ -213,7 +213,7 @@ class StreamTest extends MediaTestSupport {
     @Test
     void stopAllStreamsOfOneChannel() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice nvr = camera(server);
+        ScriptedDevice nvr = camera(server);
         String a = nvr.channelId(1);
         String b = nvr.channelId(2);
         ProducerTemplate template = server.createProducerTemplate();

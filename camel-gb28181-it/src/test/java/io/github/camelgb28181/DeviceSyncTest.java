@@ -8,7 +8,7 @@ import io.github.camelgb28181.manscdp.model.DeviceInfoResponse;
 import io.github.camelgb28181.manscdp.model.MediaStatusNotify;
 import io.github.camelgb28181.manscdp.model.MobilePositionNotify;
 import io.github.camelgb28181.manscdp.model.RecordItem;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the platform does on its own when devices come online and report changes, and the typed consumers that see
  * it: against simulated devices over real sockets.
  */
-class DeviceSyncTest extends Gb28181TestSupport {
+class DeviceSyncTest extends DeviceTestSupport {
 
     private static final String NVR = "34020000001180000001";
 
@@ -57,8 +57,8 @@ class DeviceSyncTest extends Gb28181TestSupport {
         });
     }
 
-    private SimulatedDevice onlineNvr(CamelContext server, int channels) throws Exception {
-        SimulatedDevice nvr = device(NVR, SipTransport.UDP, server);
+    private ScriptedDevice onlineNvr(CamelContext server, int channels) throws Exception {
+        ScriptedDevice nvr = device(NVR, SipTransport.UDP, server);
         nvr.catalogChannels = channels;
         nvr.itemsPerMessage = 4;
         assertEquals(200, nvr.register(3600).status());
@@ -68,7 +68,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
     @Test
     void aDeviceThatComesOnlineIsIdentifiedAndItsCatalogStored() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice nvr = device(NVR, SipTransport.TCP, server);
+        ScriptedDevice nvr = device(NVR, SipTransport.TCP, server);
         nvr.catalogChannels = 25;
         nvr.itemsPerMessage = 4;
         nvr.heartbeatInterval = 30;
@@ -85,7 +85,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
         for (int i = 0; i < 25; i++) {
             DeviceChannel ch = catalog.channels().get(i);
             assertEquals(nvr.channelId(i), ch.channelId());
-            assertEquals(SimulatedDevice.channelName(i), ch.name(), "GB2312/GBK names round-trip exactly");
+            assertEquals(ScriptedDevice.channelName(i), ch.name(), "GB2312/GBK names round-trip exactly");
             assertEquals(NVR, ch.parentId());
             assertTrue(ch.online());
         }
@@ -110,13 +110,13 @@ class DeviceSyncTest extends Gb28181TestSupport {
         assertEquals(catalog.channels(), stored);
         DeviceChannel one = template.requestBodyAndHeaders("gb28181:channels", null, Map.of(
                 Gb28181Constants.DEVICE_ID, NVR, Gb28181Constants.CHANNEL_ID, nvr.channelId(7)), DeviceChannel.class);
-        assertEquals(SimulatedDevice.channelName(7), one.name());
+        assertEquals(ScriptedDevice.channelName(7), one.name());
     }
 
     @Test
     void catalogNotificationsChangeTheStoreAndStatusChangesAskForAFreshCatalogOnce() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice nvr = onlineNvr(server, 6);
+        ScriptedDevice nvr = onlineNvr(server, 6);
         awaitEvent("catalog-FULL", NVR);
         String added = NVR.substring(0, 10) + "1310000099";
         nvr.notifyMessage("Catalog", "<SumNum>3</SumNum>\r\n<DeviceList Num=\"3\">\r\n"
@@ -129,12 +129,12 @@ class DeviceSyncTest extends Gb28181TestSupport {
         Exchange add = awaitEvent("catalog-ADD", NVR);
         assertEquals("新增通道", add.getIn().getBody(DeviceChannel.class).name());
         assertEquals(added, add.getIn().getHeader(Gb28181Constants.CHANNEL_ID));
-        assertEquals(SimulatedDevice.channelName(1), awaitEvent("catalog-DEL", NVR).getIn()
+        assertEquals(ScriptedDevice.channelName(1), awaitEvent("catalog-DEL", NVR).getIn()
                 .getBody(DeviceChannel.class).name(), "DEL carries the entry as it was");
         DeviceChannel lost = awaitEvent("catalog-VLOST", NVR).getIn().getBody(DeviceChannel.class);
         assertFalse(lost.online());
         assertEquals("VLOST", lost.status());
-        assertEquals(SimulatedDevice.channelName(2), lost.name(), "a status event keeps what the catalog said");
+        assertEquals(ScriptedDevice.channelName(2), lost.name(), "a status event keeps what the catalog said");
 
         ProducerTemplate template = server.createProducerTemplate();
         io.github.camelgb28181.platform.Gb28181Platform platform = platform(server);
@@ -160,7 +160,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
     @Test
     void alarmsPositionsAndMediaStatusBecomeTypedExchanges() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice nvr = onlineNvr(server, 2);
+        ScriptedDevice nvr = onlineNvr(server, 2);
         awaitEvent("catalog-FULL", NVR);
         String channel = nvr.channelId(0);
         assertEquals(200, nvr.message("<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify>\r\n<CmdType>Alarm"
@@ -199,7 +199,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
     @Test
     void aKeepaliveListingFaultyChannelsAsksForTheCatalog() throws Exception {
         CamelContext server = server(c -> { });
-        SimulatedDevice nvr = onlineNvr(server, 3);
+        ScriptedDevice nvr = onlineNvr(server, 3);
         awaitEvent("catalog-FULL", NVR);
         assertEquals(200, nvr.keepalive().status());
         Thread.sleep(600);
@@ -216,7 +216,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
             c.setAutoCatalog(false);
             c.setAutoConfigDownload(false);
         });
-        SimulatedDevice nvr = onlineNvr(server, 2);
+        ScriptedDevice nvr = onlineNvr(server, 2);
         awaitEvent("deviceInfo", NVR);
         nvr.recordCount = 320;
         nvr.itemsPerMessage = 7;
@@ -244,7 +244,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
     @Test
     void catalogsAreRefreshedPeriodically() throws Exception {
         CamelContext server = server(c -> c.setCatalogRefreshInterval(1500));
-        SimulatedDevice nvr = onlineNvr(server, 2);
+        ScriptedDevice nvr = onlineNvr(server, 2);
         awaitEvent("catalog-FULL", NVR);
         awaitEvent("catalog-FULL", NVR, 6000);
         assertTrue(nvr.receivedCount("Catalog") >= 2);
@@ -257,7 +257,7 @@ class DeviceSyncTest extends Gb28181TestSupport {
             c.setAutoConfigDownload(false);
             c.setDeviceCharsets("3402000000118=UTF-8");
         });
-        SimulatedDevice nvr = onlineNvr(server, 2);
+        ScriptedDevice nvr = onlineNvr(server, 2);
         awaitEvent("deviceInfo", NVR);
         String body = new String(nvr.receivedBodies.get(0), StandardCharsets.UTF_8);
         assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), body);

@@ -5,7 +5,8 @@ import io.github.camelgb28181.media.ElementaryStream;
 import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.session.StreamEvent;
 import io.github.camelgb28181.media.session.StreamSession;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.MediaClip;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -57,7 +58,7 @@ class SharedPortTest extends MediaTestSupport {
         return by;
     }
 
-    private static void assertFrames(ElementaryStream source, List<AccessUnit> got, String what) {
+    private static void assertFrames(MediaClip source, List<AccessUnit> got, String what) {
         int n = source.frames().size();
         assertEquals(n, got.size(), what + ": one pass of its camera's fixture");
         for (int i = 0; i < n; i++) {
@@ -69,9 +70,10 @@ class SharedPortTest extends MediaTestSupport {
     @Test
     void twoCamerasOnOneSharedPortAreToldApartBySsrc() throws Exception {
         CamelContext server = server(c -> c.setMediaPortMode("shared"));
-        SimulatedDevice one = camera(server);
-        SimulatedDevice two = camera(IPC2, server);
-        two.media.video = ElementaryStream.h265Small();
+        ScriptedDevice one = camera(server);
+        ScriptedDevice two = camera(IPC2, server);
+        two.media.video = MediaClip.parse(ElementaryStream.resource("h265-320x180.h265"), MediaCodec.H265, 25,
+                false);
         ProducerTemplate template = server.createProducerTemplate();
 
         StreamSession s1 = template.requestBodyAndHeader("gb28181:play", null, Gb28181Constants.DEVICE_ID, IPC,
@@ -98,7 +100,7 @@ class SharedPortTest extends MediaTestSupport {
     @Test
     void rtpAfterByeIsDroppedQuietlyAndTheOtherStreamGoesOn() throws Exception {
         CamelContext server = server(c -> c.setMediaPortMode("shared"));
-        SimulatedDevice stubborn = camera(server);
+        ScriptedDevice stubborn = camera(server);
         stubborn.media.keepSendingAfterBye = true;
         camera(IPC2, server);
         ProducerTemplate template = server.createProducerTemplate();

@@ -1,7 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.device.Device;
-import io.github.camelgb28181.sim.SimulatedDevice;
+import io.github.camelgb28181.simulator.ScriptedDevice;
 import io.github.camelgb28181.sip.SipTransport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Offline detection by missed keep-alives and by registration expiry, with short test intervals. */
-class LivenessTest extends Gb28181TestSupport {
+class LivenessTest extends DeviceTestSupport {
 
     private static final String IPC = "34020000001320000001";
 
@@ -22,7 +22,7 @@ class LivenessTest extends Gb28181TestSupport {
             c.setKeepaliveInterval(300);
             c.setKeepaliveTimeoutCount(2);
         });
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server);
         assertEquals(200, ipc.register(3600).status());
         awaitEvent("ONLINE", IPC);
         long start = System.currentTimeMillis();
@@ -47,7 +47,7 @@ class LivenessTest extends Gb28181TestSupport {
     @Test
     void registrationExpiryMakesTheDeviceOfflineFirst() throws Exception {
         CamelContext server = startServer(c -> c.setKeepaliveInterval(60_000));
-        SimulatedDevice ipc = device(IPC, SipTransport.TCP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.TCP, server);
         assertEquals(200, ipc.register(1).status());
         Exchange offline = awaitEvent("OFFLINE", IPC, 3000);
         assertEquals("EXPIRED", offline.getIn().getHeader(Gb28181Constants.OFFLINE_REASON));
@@ -60,7 +60,7 @@ class LivenessTest extends Gb28181TestSupport {
             c.setKeepaliveTimeoutCount(1);
             c.setReviveOnKeepalive(true);
         });
-        SimulatedDevice ipc = device(IPC, SipTransport.UDP, server);
+        ScriptedDevice ipc = device(IPC, SipTransport.UDP, server);
         assertEquals(200, ipc.register(3600).status());
         awaitEvent("ONLINE", IPC); // the registration's own ONLINE, so that the next one is the revival
         awaitEvent("OFFLINE", IPC, 3000);

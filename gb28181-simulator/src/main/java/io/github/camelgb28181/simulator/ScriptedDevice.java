@@ -1,6 +1,8 @@
-package io.github.camelgb28181.sim;
+package io.github.camelgb28181.simulator;
 
-import io.github.camelgb28181.sip.DigestAuthenticator;
+import io.github.camelgb28181.manscdp.ManscdpMessage;
+import io.github.camelgb28181.manscdp.ManscdpParseException;
+import io.github.camelgb28181.manscdp.ManscdpParser;
 import io.github.camelgb28181.sip.DigestCredentials;
 import io.github.camelgb28181.sip.SipAddress;
 import io.github.camelgb28181.sip.SipHeaderNames;
@@ -9,24 +11,33 @@ import io.github.camelgb28181.sip.SipIds;
 import io.github.camelgb28181.sip.SipPeer;
 import io.github.camelgb28181.sip.SipRequest;
 import io.github.camelgb28181.sip.SipResponse;
+import io.github.camelgb28181.sip.SipServerTransaction;
 import io.github.camelgb28181.sip.SipStack;
 import io.github.camelgb28181.sip.SipStackConfig;
 import io.github.camelgb28181.sip.SipTransport;
 import io.github.camelgb28181.sip.SipUri;
 
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A GB28181 device (IPC) for tests: its own SIP stack on loopback, registering with digest, following 302
- * redirects, sending keep-alives and unregistering, over UDP or TCP.
+ * One GB28181 device (an IPC) that a test drives step by step, where {@link Simulator} runs thousands on their own:
+ * its own SIP stack on loopback; it registers with digest when told (following 302 redirects), sends keep-alives,
+ * notifies and any raw MESSAGE, answers queries, controls and subscriptions, answers INVITEs and streams video
+ * ({@link ScriptedMedia}), takes voice broadcasts ({@link ScriptedBroadcast}), and records everything the platform
+ * sent it. Its public fields are the knobs a test turns (quirks included) and the record it inspects.
  */
-public final class SimulatedDevice implements AutoCloseable {
+public final class ScriptedDevice implements AutoCloseable {
 
     private final String deviceId;
     private final String domain;
@@ -34,7 +45,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final SipTransport transport;
     private final SipStack stack;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "sim-device");
+        Thread t = new Thread(r, "scripted-device");
         t.setDaemon(true);
         return t;
     });
@@ -45,7 +56,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private volatile SipPeer server;
     private volatile String serverId;
 
-    public SimulatedDevice(String deviceId, String domain, String password, SipTransport transport, SipPeer server,
+    public ScriptedDevice(String deviceId, String domain, String password, SipTransport transport, SipPeer server,
                            String serverId) throws InterruptedException {
         this.deviceId = deviceId;
         this.domain = domain;
@@ -56,7 +67,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.stack = new SipStack(SipStackConfig.builder().listenHost("127.0.0.1").port(0)
                 .transports(EnumSet.allOf(SipTransport.class)).advertisedHost("127.0.0.1").useEpoll(false)
                 .ioThreads(1).t1Ms(100).build(), executor, this::onRequest, r -> {
-                    Thread t = new Thread(r, "sim-io");
+                    Thread t = new Thread(r, "scripted-sip");
                     t.setDaemon(true);
                     return t;
                 });
@@ -88,12 +99,12 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /** Every MANSCDP MESSAGE received from the platform, in order. */
-    public final java.util.List<io.github.camelgb28181.manscdp.ManscdpMessage> received =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<ManscdpMessage> received =
+            new CopyOnWriteArrayList<>();
     /** The raw bodies of those MESSAGEs, in order. */
-    public final java.util.List<byte[]> receivedBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<byte[]> receivedBodies = new CopyOnWriteArrayList<>();
     /** Every SUBSCRIBE received, in order. */
-    public final java.util.List<SubscriptionSeen> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<SubscriptionSeen> subscriptions = new CopyOnWriteArrayList<>();
     /** The Expires this device grants (it may shorten the request). */
     public volatile int grantExpires = 3600;
     private final AtomicLong notifyCseq = new AtomicLong(1);
@@ -113,21 +124,21 @@ public final class SimulatedDevice implements AutoCloseable {
                 .add(SipHeaderNames.SUBSCRIPTION_STATE, "active;expires=" + grantExpires)
                 .add(SipHeaderNames.CONTENT_TYPE, "Application/MANSCDP+xml")
                 .build();
-        return send(new SipRequest("NOTIFY", target.toString(), h, xml.getBytes(Charset.forName("GB18030"))));
+        return send(new SipRequest("NOTIFY", target.toString(), h, XmlLines.encode(xml)));
     }
 
     /** The camera's media side: answers INVITEs and streams video. */
-    public final MediaResponder media = new MediaResponder(executor);
+    public final ScriptedMedia media = new ScriptedMedia(executor);
 
     {
         media.endOfFileSignal = this::endOfFile;
     }
 
     /** The device's audio output: answers Notify Broadcast, INVITEs the platform, collects the audio. */
-    public final BroadcastResponder broadcast = new BroadcastResponder();
+    public final ScriptedBroadcast broadcast = new ScriptedBroadcast();
 
     /** The SIP side of a broadcast: the Response, the device's INVITE and its ACK. */
-    private final BroadcastResponder.Signalling broadcastSignalling = new BroadcastResponder.Signalling() {
+    private final ScriptedBroadcast.Signalling broadcastSignalling = new ScriptedBroadcast.Signalling() {
         @Override
         public SipResponse respond(String cmdType, String sn, String result) throws Exception {
             return message(response(cmdType, sn, "<Result>" + result + "</Result>\r\n"));
@@ -147,7 +158,7 @@ public final class SimulatedDevice implements AutoCloseable {
                     .add(SipHeaderNames.CONTENT_TYPE, "APPLICATION/SDP")
                     .build();
             SipRequest invite = new SipRequest("INVITE", "sip:" + sourceId + "@" + domain, h,
-                    sdp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sdp.getBytes(StandardCharsets.UTF_8));
             broadcast.invite = invite;
             return send(invite);
         }
@@ -167,7 +178,7 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     };
 
-    private void onRequest(io.github.camelgb28181.sip.SipServerTransaction tx) {
+    private void onRequest(SipServerTransaction tx) {
         SipRequest r = tx.request();
         switch (r.method()) {
             case "INVITE" -> {
@@ -209,10 +220,10 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             return;
         }
-        io.github.camelgb28181.manscdp.ManscdpMessage q;
+        ManscdpMessage q;
         try {
-            q = new io.github.camelgb28181.manscdp.ManscdpParser().parse(r.body());
-        } catch (io.github.camelgb28181.manscdp.ManscdpParseException e) {
+            q = new ManscdpParser().parse(r.body());
+        } catch (ManscdpParseException e) {
             tx.respond(400);
             return;
         }
@@ -253,7 +264,7 @@ public final class SimulatedDevice implements AutoCloseable {
         return deviceId.substring(0, 10) + "131" + String.format("%07d", i);
     }
 
-    private void answer(io.github.camelgb28181.manscdp.ManscdpMessage q) {
+    private void answer(ManscdpMessage q) {
         String sn = freshSn ? Long.toString(900_000 + this.sn.getAndIncrement()) : q.sn();
         try {
             if (malformedAnswers) {
@@ -295,14 +306,14 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /** Record files of the queried channel, {@link #itemsPerMessage} per MESSAGE, like an NVR paging its answer. */
-    private void answerRecords(io.github.camelgb28181.manscdp.ManscdpMessage q, String sn) throws Exception {
-        java.time.LocalDateTime start = java.time.LocalDateTime.parse(q.field("StartTime"));
+    private void answerRecords(ManscdpMessage q, String sn) throws Exception {
+        LocalDateTime start = LocalDateTime.parse(q.field("StartTime"));
         int total = recordCount;
         for (int from = 0; from < Math.max(1, total); from += itemsPerMessage) {
             int to = Math.min(total, from + itemsPerMessage);
             StringBuilder items = new StringBuilder();
             for (int i = from; i < to; i++) {
-                java.time.LocalDateTime s = start.plusMinutes(10L * i);
+                LocalDateTime s = start.plusMinutes(10L * i);
                 items.append("<Item>\r\n<DeviceID>").append(q.deviceId()).append("</DeviceID>\r\n<Name>录像")
                         .append(i).append("</Name>\r\n<FilePath>/rec/").append(i).append(".ps</FilePath>\r\n")
                         .append("<StartTime>").append(s).append(":00</StartTime>\r\n<EndTime>")
@@ -327,8 +338,8 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /** Sends BYE in every media dialog this camera has (it ends its streams itself); returns the answers. */
-    public java.util.List<SipResponse> byeAll() throws Exception {
-        java.util.List<SipResponse> answers = new java.util.ArrayList<>();
+    public List<SipResponse> byeAll() throws Exception {
+        List<SipResponse> answers = new ArrayList<>();
         for (SipRequest invite : media.invites) {
             if (media.activeCalls().contains(invite.callId())) {
                 answers.add(bye(invite));
@@ -337,9 +348,9 @@ public final class SimulatedDevice implements AutoCloseable {
         return answers;
     }
 
-    /** Ends a recording the camera sent once, the way {@link MediaResponder#endOfFile} says. */
-    private void endOfFile(String callId, MediaResponder.EndOfFile how) throws Exception {
-        if (how == MediaResponder.EndOfFile.MEDIA_STATUS) {
+    /** Ends a recording the camera sent once, the way {@link ScriptedMedia#endOfFile} says. */
+    private void endOfFile(String callId, ScriptedMedia.EndOfFile how) throws Exception {
+        if (how == ScriptedMedia.EndOfFile.MEDIA_STATUS) {
             notifyMessage("MediaStatus", "<NotifyType>121</NotifyType>\r\n");
             return;
         }
@@ -389,7 +400,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** What a registration attempt ended with, and the servers it went through. */
     public record RegisterResult(SipResponse response, SipPeer registeredAt, int redirects,
-                                 java.util.List<SipResponse> history) {
+                                 List<SipResponse> history) {
         public int status() {
             return response.status();
         }
@@ -406,7 +417,7 @@ public final class SimulatedDevice implements AutoCloseable {
     public RegisterResult register(int expires, String withPassword) throws Exception {
         int redirects = 0;
         String authorization = null;
-        java.util.List<SipResponse> history = new java.util.ArrayList<>();
+        List<SipResponse> history = new ArrayList<>();
         for (int attempt = 0; attempt < 8; attempt++) {
             SipResponse r = send(registerRequest(expires, authorization));
             history.add(r);
@@ -431,20 +442,9 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     private String answer(String challenge, String pw) {
-        java.util.Map<String, String> p = DigestCredentials.parameters(challenge);
-        String uri = "sip:" + serverId + "@" + domain;
-        String cnonce = Long.toHexString(System.nanoTime());
-        String nc = "00000001";
-        String qop = p.containsKey("qop") ? "auth" : null;
-        String response = DigestAuthenticator.clientResponse(deviceId, p.get("realm"), pw, "REGISTER", uri,
-                p.get("nonce"), qop, nc, cnonce);
-        StringBuilder sb = new StringBuilder("Digest username=\"").append(deviceId).append("\", realm=\"")
-                .append(p.get("realm")).append("\", nonce=\"").append(p.get("nonce")).append("\", uri=\"")
-                .append(uri).append("\", response=\"").append(response).append("\", algorithm=MD5");
-        if (qop != null) {
-            sb.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append('"');
-        }
-        return sb.toString();
+        Map<String, String> p = DigestCredentials.parameters(challenge);
+        return DigestAnswer.authorization(deviceId, p.get("realm"), pw, "REGISTER", "sip:" + serverId + "@" + domain,
+                p.get("nonce"), p.containsKey("qop") ? "auth" : null, 1);
     }
 
     public SipRequest registerRequest(int expires, String authorization) {
@@ -469,7 +469,7 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     public SipResponse message(String xml) throws Exception {
-        return message(xml.getBytes(Charset.forName("GB18030")));
+        return message(XmlLines.encode(xml));
     }
 
     /** A MESSAGE with exactly these body bytes. */
