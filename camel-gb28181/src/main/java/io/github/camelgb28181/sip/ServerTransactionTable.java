@@ -5,7 +5,7 @@ import io.github.camelgb28181.timer.DeadlineWheel;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server transactions by key, kept after their final response for Timer J / H (64 × T1 over UDP, RFC 3261 §17.2.2)
+ * Server transactions (their {@link ServerTransactionRecord}s) by key, kept after their final response for Timer J / H (64 × T1 over UDP, RFC 3261 §17.2.2)
  * so that retransmitted requests are absorbed.
  *
  * <p>Every transaction has a check time in a timing wheel, so that {@link #sweep} visits the transactions whose time
@@ -21,7 +21,7 @@ final class ServerTransactionTable {
     private static final long TICK_MS = 100;
     private static final int SLOTS = 512;
 
-    private final ConcurrentHashMap<String, SipServerTransaction> transactions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ServerTransactionRecord> transactions = new ConcurrentHashMap<>();
     private final DeadlineWheel<String> checks;
     private final long lingerMs;
 
@@ -46,13 +46,13 @@ final class ServerTransactionTable {
                 + '|' + method;
     }
 
-    SipServerTransaction get(String key) {
+    ServerTransactionRecord get(String key) {
         return transactions.get(key);
     }
 
     /** Registers a new transaction; returns the existing one when another thread won the race. */
-    SipServerTransaction putIfAbsent(SipServerTransaction tx) {
-        SipServerTransaction existing = transactions.putIfAbsent(tx.key(), tx);
+    ServerTransactionRecord putIfAbsent(ServerTransactionRecord tx) {
+        ServerTransactionRecord existing = transactions.putIfAbsent(tx.key(), tx);
         if (existing == null) {
             checks.schedule(tx.key(), tx.createdAt() + lingerMs + 1);
         }
@@ -67,7 +67,7 @@ final class ServerTransactionTable {
     /** Drops transactions whose linger time is over, and ones a handler never answered within {@code maxAge}. */
     void sweep(long now, long maxAgeMs) {
         for (String key : checks.expire(now)) {
-            SipServerTransaction tx = transactions.get(key);
+            ServerTransactionRecord tx = transactions.get(key);
             if (tx == null) {
                 continue;
             }

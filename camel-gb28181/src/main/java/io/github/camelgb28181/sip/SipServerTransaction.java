@@ -5,7 +5,8 @@ package io.github.camelgb28181.sip;
  * request came: on the same TCP connection, or to the UDP packet source; the source wins over the Via address
  * because GB28181 devices behind NAT put a guessed LAN address in Via (SPEC §5).
  *
- * <p>The last response is kept so that a retransmitted request is answered again without reaching the handler.
+ * <p>The stack keeps only the transaction's {@link ServerTransactionRecord} (the last response's bytes) to answer a
+ * retransmitted request again without reaching the handler.
  */
 public final class SipServerTransaction {
 
@@ -14,21 +15,15 @@ public final class SipServerTransaction {
         void send(byte[] bytes);
     }
 
-    private final String key;
+    private final ServerTransactionRecord record;
     private final SipRequest request;
     private final SipPeer source;
-    private final ReplyPath replyPath;
     private final String toTag = SipIds.newTag();
-    private final long createdAt;
-    private volatile byte[] lastResponse;
-    private volatile long completedAt;
 
     SipServerTransaction(String key, SipRequest request, SipPeer source, ReplyPath replyPath, long now) {
-        this.key = key;
+        this.record = new ServerTransactionRecord(key, replyPath, now);
         this.request = request;
         this.source = source;
-        this.replyPath = replyPath;
-        this.createdAt = now;
     }
 
     public SipRequest request() {
@@ -58,37 +53,14 @@ public final class SipServerTransaction {
         if (request.isMethod("ACK")) {
             throw new IllegalStateException("ACK is never answered (RFC 3261 §17.1.1.1)");
         }
-        byte[] bytes = SipMessageEncoder.encode(response);
-        lastResponse = bytes;
-        if (response.isFinal()) {
-            completedAt = System.currentTimeMillis();
-        }
-        replyPath.send(bytes);
+        record.send(SipMessageEncoder.encode(response), response.isFinal());
     }
 
-    /** Replays the last response to a retransmitted request; returns false when none was sent yet. */
-    boolean replay() {
-        byte[] bytes = lastResponse;
-        if (bytes == null) {
-            return false;
-        }
-        replyPath.send(bytes);
-        return true;
-    }
-
-    String key() {
-        return key;
+    ServerTransactionRecord record() {
+        return record;
     }
 
     boolean isCompleted() {
-        return completedAt != 0;
-    }
-
-    long completedAt() {
-        return completedAt;
-    }
-
-    long createdAt() {
-        return createdAt;
+        return record.isCompleted();
     }
 }

@@ -356,7 +356,7 @@ public final class SipStack {
         SipRequest stamped = stampReceived(request, source);
         Via top = stamped.topVia();
         String key = ServerTransactionTable.keyOf(stamped, top);
-        SipServerTransaction existing = serverTransactions.get(key);
+        ServerTransactionRecord existing = serverTransactions.get(key);
         if (existing != null) {
             // a retransmission, or the ACK of a non-2xx final response: absorbed here (§17.2.1, §17.2.2)
             if (!request.isMethod("ACK")) {
@@ -366,7 +366,7 @@ public final class SipStack {
         }
         SipServerTransaction tx = new SipServerTransaction(key, stamped, source, replyPath, System.currentTimeMillis());
         if (!request.isMethod("ACK")) {
-            if (serverTransactions.putIfAbsent(tx) != null) {
+            if (serverTransactions.putIfAbsent(tx.record()) != null) {
                 return;
             }
         }

@@ -2,13 +2,16 @@ package io.github.camelgb28181.sip;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Linger and abandonment of server transactions (RFC 3261 §17.2.2 Timer J): the sweep's times are given by the
@@ -37,7 +40,7 @@ class ServerTransactionTableTest {
         long now = System.currentTimeMillis();
         ServerTransactionTable table = new ServerTransactionTable(LINGER, now);
         SipServerTransaction tx = tx("a", now);
-        assertNull(table.putIfAbsent(tx));
+        assertNull(table.putIfAbsent(tx.record()));
         tx.respond(200);
         assertLingersForTimerJ(table, tx);
         assertEquals(0, table.size());
@@ -45,18 +48,18 @@ class ServerTransactionTableTest {
 
     /** Kept until the linger after its final response is over, to the millisecond. */
     private static void assertLingersForTimerJ(ServerTransactionTable table, SipServerTransaction tx) {
-        long done = tx.completedAt();
+        long done = tx.record().completedAt();
         table.sweep(done + LINGER, MAX_AGE);
-        assertSame(tx, table.get(tx.key()), "absorbs retransmissions until Timer J fires");
+        assertSame(tx.record(), table.get(tx.record().key()), "absorbs retransmissions until Timer J fires");
         table.sweep(done + LINGER + 1, MAX_AGE);
-        assertNull(table.get(tx.key()));
+        assertNull(table.get(tx.record().key()));
     }
 
     @Test
     void anUnansweredTransactionIsDroppedAfterMaxAge() {
         long now = System.currentTimeMillis();
         ServerTransactionTable table = new ServerTransactionTable(LINGER, now);
-        table.putIfAbsent(tx("slow", now));
+        table.putIfAbsent(tx("slow", now).record());
         for (long t = now; t <= now + MAX_AGE; t += 1000) {
             table.sweep(t, MAX_AGE);
         }
@@ -72,12 +75,12 @@ class ServerTransactionTableTest {
         long createdAt = now - 40_000; // a handler that took 40 s
         ServerTransactionTable table = new ServerTransactionTable(LINGER, createdAt);
         SipServerTransaction tx = tx("late", createdAt);
-        table.putIfAbsent(tx);
+        table.putIfAbsent(tx.record());
         table.sweep(createdAt + LINGER + 1, MAX_AGE); // first check: still unanswered, kept
-        assertSame(tx, table.get("late"));
+        assertSame(tx.record(), table.get("late"));
         tx.respond(200);
-        table.sweep(tx.completedAt() + 1_000, MAX_AGE); // re-checked a second later: completed, re-armed for Timer J
-        assertSame(tx, table.get("late"));
+        table.sweep(tx.record().completedAt() + 1_000, MAX_AGE); // re-checked a second on: completed, re-armed
+        assertSame(tx.record(), table.get("late"));
         assertLingersForTimerJ(table, tx);
     }
 
@@ -86,14 +89,33 @@ class ServerTransactionTableTest {
         long now = System.currentTimeMillis();
         ServerTransactionTable table = new ServerTransactionTable(LINGER, now);
         SipServerTransaction first = tx("k", now);
-        assertNull(table.putIfAbsent(first));
-        assertSame(first, table.putIfAbsent(tx("k", now)));
+        assertNull(table.putIfAbsent(first.record()));
+        assertSame(first.record(), table.putIfAbsent(tx("k", now).record()));
         table.remove("k");
         assertNull(table.get("k"));
         SipServerTransaction again = tx("k", now + 5);
-        assertNull(table.putIfAbsent(again));
+        assertNull(table.putIfAbsent(again.record()));
         table.sweep(now + LINGER + 1, MAX_AGE); // the first one's check was cancelled; again's is 5 ms later
-        assertSame(again, table.get("k"));
+        assertSame(again.record(), table.get("k"));
+    }
+
+    @Test
+    void theTableReplaysTheResponseWithoutHoldingTheRequest() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        ServerTransactionTable table = new ServerTransactionTable(LINGER, now);
+        SipServerTransaction tx = tx("gc", now);
+        table.putIfAbsent(tx.record());
+        tx.respond(200);
+        WeakReference<SipRequest> request = new WeakReference<>(tx.request());
+        tx = null; // the handler is done with it
+        for (int i = 0; i < 50 && request.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(request.get(), "a lingering transaction keeps no parsed request alive");
+        assertTrue(table.get("gc").replay());
+        assertEquals(2, sent.size());
+        assertArrayEquals(sent.get(0), sent.get(1), "a retransmission gets the same bytes again");
     }
 
     @Test
@@ -103,14 +125,14 @@ class ServerTransactionTableTest {
         List<SipServerTransaction> all = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             SipServerTransaction tx = tx("t" + i, now + i); // one a millisecond
-            table.putIfAbsent(tx);
+            table.putIfAbsent(tx.record());
             all.add(tx);
         }
         // never answered: due at createdAt + MAX_AGE + 1, checked at the linger first
         for (long step = now; step <= now + MAX_AGE + 5_000; step += 1000) {
             long t = step;
             table.sweep(t, MAX_AGE);
-            long expectedLeft = all.stream().filter(tx -> t - tx.createdAt() <= MAX_AGE).count();
+            long expectedLeft = all.stream().filter(tx -> t - tx.record().createdAt() <= MAX_AGE).count();
             assertEquals(expectedLeft, table.size(), "at +" + (t - now) + " ms");
         }
     }
