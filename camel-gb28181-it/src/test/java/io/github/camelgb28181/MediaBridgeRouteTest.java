@@ -2,6 +2,7 @@ package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.ExternalTools;
 import io.github.camelgb28181.bridge.Ffprobe;
+import io.github.camelgb28181.bridge.Loopback;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.simulator.MediaClip;
 import io.github.camelgb28181.simulator.ScriptedDevice;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -145,6 +147,35 @@ class MediaBridgeRouteTest extends DeviceTestSupport {
         // finished with the stream, the playlist is complete (a live one would keep ffprobe reading)
         assertTrue(Files.readString(index).contains("#EXT-X-ENDLIST"), "HLS playlist ended");
         assertTrue(awaitDecodable(index, 320, 180) > 0);
+    }
+
+    /** The push option through Camel: Debian's ffmpeg listens as an RTMP server and keeps what it received. */
+    @Test
+    void playWithPushSendsTheStreamToAnRtmpReceiver() throws Exception {
+        camera.media.loop = false;
+        MediaClip source = camera.media.video;
+        int port = Loopback.freePort();
+        String url = "rtmp://127.0.0.1:" + port + "/live/s";
+        Path received = dir.resolve("received.flv");
+        Process receiver = ExternalTools.start(dir, dir.resolve("receiver.log"), "ffmpeg", "-v", "error", "-y",
+                "-listen", "1", "-i", url, "-c", "copy", received.toString());
+        try {
+            Loopback.awaitListening(port, receiver);
+            Exchange play = play("gb28181:play?push=" + url);
+            String streamId = play.getMessage().getHeader(Gb28181Constants.STREAM_ID, String.class);
+            List<?> outputs = play.getMessage().getHeader(Gb28181Constants.BRIDGE_OUTPUTS, List.class);
+            assertEquals(1, outputs.size(), outputs::toString);
+
+            awaitSent(source.frames().size());
+            Thread.sleep(300); // the last frame leaves the demuxer when nothing follows only at the stop
+            template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID, streamId);
+
+            assertTrue(receiver.waitFor(30, TimeUnit.SECONDS), "the receiver did not see the end of the stream");
+            assertEquals(0, receiver.exitValue(), () -> ExternalTools.read(dir.resolve("receiver.log")));
+            assertFromAKeyFrame(source, awaitDecodable(received, CLIP_WIDTH, CLIP_HEIGHT), "RTMP");
+        } finally {
+            receiver.destroyForcibly();
+        }
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class ExternalTools {
                 .redirectOutput(log.toFile()).start();
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -11,14 +11,14 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Ports on 127.0.0.1 for receivers the tests start. */
-final class Loopback {
+public final class Loopback {
 
     private static final long LISTEN_WAIT_MILLIS = 20_000;
 
     private Loopback() {
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -29,7 +29,7 @@ final class Loopback {
      * {@code ffmpeg -listen 1} would take a probe connection for its publisher): Linux lists listening TCP sockets in
      * /proc/net/tcp with state 0A.
      */
-    static void awaitListening(int port, Process receiver) throws IOException, InterruptedException {
+    public static void awaitListening(int port, Process receiver) throws IOException, InterruptedException {
         String local = String.format(Locale.ROOT, ":%04X ", port);
         long deadline = System.currentTimeMillis() + LISTEN_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
