@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,32 @@ class BroadcastTest extends MediaTestSupport {
         assertTrue(done.getException().getMessage().contains("ERROR"), done.getException().getMessage());
         awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
         assertNull(ipc.broadcast.invite);
+    }
+
+    /** The platform connects to the port the device offered; nobody listens there, so the INVITE gets a 500. */
+    @Test
+    void aPortNobodyListensOnFailsTheBroadcast() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        ipc.broadcast.transport = ScriptedBroadcast.Transport.TCP_DEVICE_LISTENS;
+        ipc.broadcast.listenerGone = true;
+        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
+            e.getIn().setBody(audio(200));
+        });
+        assertNotNull(done.getException(), "the broadcast failed");
+        assertInstanceOf(java.io.IOException.class, done.getException());
+        assertTrue(done.getException().getMessage().startsWith("connecting to /127.0.0.1:"),
+                done.getException().getMessage());
+        long deadline = System.currentTimeMillis() + 5000; // the answer reaches the device as the exchange ends
+        while (ipc.broadcast.inviteAnswer == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNotNull(ipc.broadcast.inviteAnswer, "the device's INVITE was answered");
+        assertEquals(500, ipc.broadcast.inviteAnswer.status());
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+        assertTrue(server.createProducerTemplate().requestBody("gb28181:streams", null, List.class).isEmpty());
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.github.camelgb28181.sip.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -238,7 +239,6 @@ final class BroadcastManager {
     }
 
     private void answer(SipServerTransaction tx, Broadcast b, SdpAnswer offer, RtpMap codec) throws Exception {
-        SipRequest invite = tx.request();
         MediaTransport transport = offer.media().isTcp() ? offer.transport() : MediaTransport.UDP;
         b.transport = transport;
         Ssrc ssrc = offer.ssrc() != null ? offer.ssrc() : Ssrc.ofRtp((int) (System.nanoTime() & 0x7FFFFFFF));
@@ -248,13 +248,51 @@ final class BroadcastManager {
         InetSocketAddress remote = new InetSocketAddress(b.remoteHost, b.remotePort);
         MediaPortLease lease = ports.acquire(transport.isTcp() ? PortProtocol.TCP : PortProtocol.UDP);
         b.lease = lease;
-        switch (transport) {
+        CompletableFuture<MediaChannel> channel = switch (transport) {
             // the shared receive port is taken by the demultiplexer: send from a port of the system's choice
-            case UDP -> b.channel = receivers.openUdp(lease.shared() ? 0 : lease.rtpPort(), IGNORE);
-            case TCP_PASSIVE -> b.channel = receivers.listenTcp(lease.rtpPort(), ssrc.unsignedValue(), IGNORE);
-            case TCP_ACTIVE -> b.channel = receivers.connectTcp(lease.rtpPort(), remote, ssrc.unsignedValue(), IGNORE)
-                    .get(5, TimeUnit.SECONDS);
-        }
+            case UDP -> CompletableFuture.completedFuture(receivers.openUdp(lease.shared() ? 0 : lease.rtpPort(),
+                    IGNORE));
+            case TCP_PASSIVE -> CompletableFuture.completedFuture(receivers.listenTcp(lease.rtpPort(),
+                    ssrc.unsignedValue(), IGNORE));
+            // the device listens: the 200 waits for the connection (the port goes in the answer), without holding
+            // a thread while it is made
+            case TCP_ACTIVE -> receivers.connectTcp(lease.rtpPort(), remote, ssrc.unsignedValue(), IGNORE);
+        };
+        channel.whenCompleteAsync((ch, error) -> {
+            boolean ended;
+            synchronized (b) {
+                ended = b.state == StreamState.ENDED;
+                if (ch != null && !ended) {
+                    b.channel = ch;
+                }
+            }
+            if (ended) {
+                // stopped while connecting: end() found no channel to close and no dialog to hang up
+                if (ch != null) {
+                    ch.close();
+                }
+                tx.respond(487);
+                return;
+            }
+            try {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    throw new IOException("connecting to " + remote + " for the broadcast audio of "
+                            + b.request.deviceId() + " failed: " + cause.getMessage(), cause);
+                }
+                accept(tx, b, transport, ssrc, remote, codec);
+            } catch (Exception e) {
+                tx.respond(500);
+                end(b, StreamEvent.Type.FAILED, "answering the INVITE failed: " + e, false, e);
+            }
+        }, workers);
+    }
+
+    /** The 200 with our SDP once the audio socket is there; the sender waits for the device's ACK. */
+    private void accept(SipServerTransaction tx, Broadcast b, MediaTransport transport, Ssrc ssrc,
+                        InetSocketAddress remote, RtpMap codec) {
+        SipRequest invite = tx.request();
         String mediaHost = config.advertisedHost() != null ? config.advertisedHost() : sip.advertisedHost();
         byte[] sdp = SdpWriter.toBytes(GbOffer.broadcastAnswer(sipId, mediaHost, b.channel.localPort(), codec)
                 .transport(transport).ssrc(ssrc).build());

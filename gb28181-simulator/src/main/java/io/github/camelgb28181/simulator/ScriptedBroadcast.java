@@ -41,6 +41,8 @@ public final class ScriptedBroadcast {
     public volatile boolean ps;
     /** The raw payload type offered: 8 PCMA or 0 PCMU. */
     public volatile int rawPayloadType = 8;
+    /** Quirk, with {@link Transport#TCP_DEVICE_LISTENS}: the offered port is closed before the INVITE goes out. */
+    public volatile boolean listenerGone;
     public final long ssrc = 100_000_077L;
 
     public final List<ManscdpMessage> notifies = new CopyOnWriteArrayList<>();
@@ -89,6 +91,9 @@ public final class ScriptedBroadcast {
             s.bind(new InetSocketAddress("127.0.0.1", 0));
             socket = s;
             port = s.getLocalPort();
+            if (listenerGone) {
+                s.close();
+            }
         } else {
             port = 9; // informative only: the device connects to the platform's port
         }
