@@ -130,7 +130,7 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
         return mp4File;
     }
 
-    /** Write an MP4 file (MOV when G.711 audio is kept) at this path; placeholders as for flvFile. */
+    /** Write an MP4 file (MOV when G.711 audio is kept as it is) at this path; placeholders as for flvFile. */
     public void setMp4File(String mp4File) {
         this.mp4File = mp4File;
     }
@@ -148,7 +148,10 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
         return audio;
     }
 
-    /** auto (keep the audio where the container can carry it) or drop (video only). */
+    /**
+     * auto (keep G.711 where the container carries it, AAC for HLS), aac (G.711 re-encoded as AAC for every output:
+     * what web players and MP4 need) or drop (video only).
+     */
     public void setAudio(String audio) {
         this.audio = audio;
     }

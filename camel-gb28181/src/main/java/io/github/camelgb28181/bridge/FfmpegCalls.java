@@ -37,17 +37,24 @@ final class FfmpegCalls {
      */
     static void receiveAll(IntSupplier receive, String call, Received handle, Runnable release) throws IOException {
         while (true) {
-            int result = receive.getAsInt();
-            if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
+            if (nothingReceived(receive.getAsInt(), call)) {
                 return;
             }
-            check(result, call);
             try {
                 handle.handle();
             } finally {
                 release.run();
             }
         }
+    }
+
+    /** True for "try again" and end of stream, false for a result to handle; throws for an error. */
+    static boolean nothingReceived(int result, String call) throws IOException {
+        if (result == AVERROR_EAGAIN() || result == AVERROR_EOF) {
+            return true;
+        }
+        check(result, call);
+        return false;
     }
 
     static String describe(int errorCode) {

@@ -16,8 +16,10 @@ import java.util.Map;
  * @param options    muxer and protocol options
  * @param layout     the tracks to declare (audio removed when the container cannot carry it)
  * @param hevcTag    write the H.265 sample entry as {@code hvc1} (what Apple players require)
+ * @param aacFromG711 re-encode the layout's G.711 audio as AAC for this muxer
  */
-record MuxPlan(String format, String url, Map<String, String> options, StreamLayout layout, boolean hevcTag) {
+record MuxPlan(String format, String url, Map<String, String> options, StreamLayout layout, boolean hevcTag,
+               boolean aacFromG711) {
 
     private static final long MICROS_PER_MILLI = 1000;
 
@@ -25,6 +27,9 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
         StreamLayout layout = spec.audio() == AudioMode.DROP ? stream.withoutAudio() : stream;
         Map<String, String> options = new LinkedHashMap<>();
         boolean hevc = layout.video().codec() == MediaCodec.H265;
+        boolean g711 = layout.audio() != null && layout.audio().isG711();
+        // neither MPEG-TS segments (for players) nor fMP4 carry G.711: HLS re-encodes it unless told to drop it
+        boolean aac = g711 && (spec.audio() == AudioMode.AAC || spec.kind() == OutputKind.HLS);
         String timeoutMicros = Long.toString(networkTimeout.toMillis() * MICROS_PER_MILLI);
         MuxPlan plan = switch (spec.kind()) {
             case RTMP -> {
@@ -33,13 +38,13 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
                 options.put("rw_timeout", timeoutMicros);
                 options.put("flvflags", "no_duration_filesize");
                 options.put("flush_packets", "1");
-                yield new MuxPlan("flv", spec.destination(), options, layout, false);
+                yield new MuxPlan("flv", spec.destination(), options, layout, false, aac);
             }
             case RTSP -> {
                 options.put("rtsp_transport", "tcp");
                 // the RTSP muxer passes "timeout" to its TCP connection as the socket I/O timeout
                 options.put("timeout", timeoutMicros);
-                yield new MuxPlan("rtsp", spec.destination(), options, layout, false);
+                yield new MuxPlan("rtsp", spec.destination(), options, layout, false, aac);
             }
             case HLS -> {
                 Path folder = Path.of(spec.destination());
@@ -53,24 +58,19 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
                 if (hevc) {
                     options.put("hls_fmp4_init_filename", "init.mp4");
                 }
-                // neither MPEG-TS segments (for players) nor fMP4 carry G.711; AAC stays
-                StreamLayout hlsLayout = layout.audio() != null && layout.audio().isG711() ? layout.withoutAudio()
-                        : layout;
-                yield new MuxPlan("hls", folder.resolve("index.m3u8").toString(), options, hlsLayout, hevc);
+                yield new MuxPlan("hls", folder.resolve("index.m3u8").toString(), options, layout, hevc, aac);
             }
-            case FLV_FILE -> new MuxPlan("flv", spec.destination(), options, layout, false);
-            case MP4_FILE -> {
-                boolean g711 = layout.audio() != null && layout.audio().isG711();
-                yield new MuxPlan(g711 ? "mov" : "mp4", spec.destination(), options, layout, hevc);
-            }
+            case FLV_FILE -> new MuxPlan("flv", spec.destination(), options, layout, false, aac);
+            // MP4 has no G.711 sample entry; MOV has, so G.711 kept as it is makes the file a MOV
+            case MP4_FILE -> new MuxPlan(g711 && !aac ? "mov" : "mp4", spec.destination(), options, layout, hevc, aac);
         };
         Map<String, String> merged = new LinkedHashMap<>(plan.options);
         merged.putAll(spec.muxerOptions());
-        return new MuxPlan(plan.format, plan.url, merged, plan.layout, plan.hevcTag);
+        return new MuxPlan(plan.format, plan.url, merged, plan.layout, plan.hevcTag, plan.aacFromG711);
     }
 
     /** The in-memory FLV of HTTP-FLV: no file, bytes collected per packet. */
     static MuxPlan flvStream(StreamLayout layout) {
-        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false);
+        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false, false);
     }
 }

@@ -12,6 +12,8 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 
@@ -56,6 +58,7 @@ import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EINVAL;
  */
 final class RemuxWriter implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RemuxWriter.class);
     private static final int CLOCK_RATE = 90_000;
     private static final byte[] START_CODE = {0, 0, 0, 1};
     private static final int G711_BITS = 8;
@@ -68,7 +71,11 @@ final class RemuxWriter implements AutoCloseable {
     private AVStream audio;
     private AVRational videoTimeBase;
     private AVRational audioTimeBase;
+    /** The audio track as declared: the stream's, or AAC when {@link #aacEncoder} re-encodes G.711. */
     private AudioFormat audioFormat;
+    /** The codec of the stream's audio units this writer takes. */
+    private MediaCodec audioSource;
+    private G711ToAac aacEncoder;
     private boolean headerWritten;
     private boolean closed;
     private long originDts = Long.MIN_VALUE;
@@ -98,6 +105,12 @@ final class RemuxWriter implements AutoCloseable {
         video = addVideo(plan.layout().video(), plan.hevcTag());
         audioFormat = plan.layout().audio();
         if (audioFormat != null) {
+            audioSource = audioFormat.codec();
+            if (plan.aacFromG711()) {
+                aacEncoder = G711ToAac.open(audioFormat.codec(), audioFormat.sampleRate());
+                audioFormat = new AudioFormat(MediaCodec.AAC, aacEncoder.sampleRate(), 1,
+                        aacEncoder.audioSpecificConfig());
+            }
             audio = addAudio(audioFormat);
         }
         AVDictionary options = FfmpegCalls.dictionary(plan.options());
@@ -230,11 +243,16 @@ final class RemuxWriter implements AutoCloseable {
                     Math.max(unit.pts() - originDts, dts), dts, duration, unit.keyFrame());
             return true;
         }
-        if (audio == null || originDts == Long.MIN_VALUE || unit.codec() != audioFormat.codec()
+        if (audio == null || originDts == Long.MIN_VALUE || unit.codec() != audioSource
                 || unit.pts() < originDts) {
             return false;
         }
         long pts = unit.pts() - originDts;
+        if (aacEncoder != null) {
+            aacEncoder.encode(unit.data(), pts, (aac, framePts, duration) ->
+                    writeAudio(aac, 0, aac.length, framePts, duration));
+            return true;
+        }
         if (audioFormat.isG711()) {
             long duration = (long) unit.data().length * CLOCK_RATE / audioFormat.sampleRate()
                     / Math.max(1, audioFormat.channels());
@@ -333,9 +351,13 @@ final class RemuxWriter implements AutoCloseable {
         closed = true;
         try {
             if (headerWritten) {
+                flushAudioEncoder();
                 av_write_trailer(context);
             }
         } finally {
+            if (aacEncoder != null) {
+                aacEncoder.close();
+            }
             if (!context.isNull()) {
                 AVIOContext io = context.pb();
                 if (io != null && !io.isNull()) {
@@ -351,6 +373,18 @@ final class RemuxWriter implements AutoCloseable {
             }
             packets.close();
             clock.close();
+        }
+    }
+
+    /** The last gathered samples, best effort: a closing muxer whose connection broke must still be freed. */
+    private void flushAudioEncoder() {
+        if (aacEncoder == null) {
+            return;
+        }
+        try {
+            aacEncoder.flush((aac, pts, duration) -> writeAudio(aac, 0, aac.length, pts, duration));
+        } catch (IOException | MalformedUnitException e) {
+            LOG.debug("the last AAC frames were not written: {}", e.toString());
         }
     }
 
