@@ -178,6 +178,35 @@ class MediaBridgeRouteTest extends DeviceTestSupport {
         }
     }
 
+    /** A camera with G.711 audio, recorded with audio=aac: the MP4 holds AAC that decodes, not a MOV with G.711. */
+    @Test
+    void theAudioOptionReencodesTheCamerasG711AsAac() throws Exception {
+        camera.media.video = MediaClip.builtIn(25, true);
+        camera.media.loop = false;
+        Exchange play = play("gb28181:play?record=true&audio=aac");
+        String streamId = play.getMessage().getHeader(Gb28181Constants.STREAM_ID, String.class);
+        awaitSent(camera.media.video.frames().size());
+        Thread.sleep(300); // the last frame leaves the demuxer when nothing follows only at the stop
+        template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID, streamId);
+
+        Path recordings = dir.resolve("recordings");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (server.getComponent("gb28181", Gb28181Component.class).getStreamBridges().find(streamId) != null
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(recordings)) {
+            files = list.toList();
+        }
+        assertEquals(1, files.size(), files::toString);
+        assertTrue(awaitDecodable(files.get(0), CLIP_WIDTH, CLIP_HEIGHT) > 0);
+        Ffprobe.ProbedStream audio = Ffprobe.stream(Ffprobe.streams(files.get(0)), "audio");
+        assertEquals("aac", audio.codec());
+        // 2 s of 8 kHz audio is 15 AAC frames of 1024 samples; the last may stay in the encoder's delay
+        assertTrue(audio.frames() >= 12, audio.toString());
+    }
+
     @Test
     void snapshotWithoutARunningStreamPlaysTheChannelJustForThePicture() throws Exception {
         Exchange shot = template.request("gb28181:snapshot", e -> {

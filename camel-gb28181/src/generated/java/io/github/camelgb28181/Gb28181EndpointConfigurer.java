@@ -24,6 +24,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": target.setAction(property(camelContext, java.lang.String.class, value)); return true;
+        case "audio": target.setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "audiocodec":
         case "audioCodec": target.setAudioCodec(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -74,6 +75,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return java.lang.String.class;
+        case "audio": return java.lang.String.class;
         case "audiocodec":
         case "audioCodec": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -125,6 +127,7 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         Gb28181Endpoint target = (Gb28181Endpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "action": return target.getAction();
+        case "audio": return target.getAudio();
         case "audiocodec":
         case "audioCodec": return target.getAudioCodec();
         case "bridgeerrorhandler":

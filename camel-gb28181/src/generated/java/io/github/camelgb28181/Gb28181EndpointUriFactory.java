@@ -23,8 +23,9 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("action");
+        props.add("audio");
         props.add("audioCodec");
         props.add("bridgeErrorHandler");
         props.add("channelId");

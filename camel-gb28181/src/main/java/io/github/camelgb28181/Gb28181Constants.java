@@ -161,6 +161,9 @@ public final class Gb28181Constants {
     @Metadata(label = "producer", description = "On play/playback/download: true to write HLS as well; overrides the"
                                                 + " hls option.", javaType = "Boolean")
     public static final String HLS = "CamelGb28181Hls";
+    @Metadata(label = "producer", description = "On play/playback/download/record: auto, aac or drop, what the outputs"
+                                                + " keep of the audio; overrides the audio option.", javaType = "String")
+    public static final String BRIDGE_AUDIO = "CamelGb28181BridgeAudio";
     @Metadata(label = "producer", description = "After play/playback/download with outputs, and after the media-bridge"
                                                 + " processor: the names of the stream's bridge outputs.",
               javaType = "java.util.List<String>")

@@ -1,5 +1,6 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.bridge.AudioMode;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -59,6 +60,8 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private String push;
     @UriParam(label = "producer")
     private boolean hls;
+    @UriParam(label = "producer", enums = "auto,aac,drop", defaultValue = "auto")
+    private String audio = "auto";
     @UriParam(label = "producer", defaultValue = "1")
     private int snapshotCount = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
@@ -318,6 +321,29 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     /** gb28181:play, playback, download: also write HLS into hlsFolder/<streamId>/index.m3u8. */
     public void setHls(boolean hls) {
         this.hls = hls;
+    }
+
+    public String getAudio() {
+        return audio;
+    }
+
+    /**
+     * gb28181:play, playback, download, record: what the outputs they attach (push, hls, record) keep of the
+     * stream's audio: auto (G.711 where the container carries it, AAC for HLS), aac (G.711 re-encoded as AAC for
+     * every output, what web players and MP4 need) or drop (video only).
+     */
+    public void setAudio(String audio) {
+        this.audio = audio;
+    }
+
+    /** The bridge's audio mode: the header, else the audio option; an unknown value is refused. */
+    AudioMode audioMode(org.apache.camel.Message in) {
+        String value = in.getHeader(Gb28181Constants.BRIDGE_AUDIO, audio, String.class);
+        try {
+            return AudioMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("audio must be auto, aac or drop, not " + value, e);
+        }
     }
 
     public int getSnapshotCount() {

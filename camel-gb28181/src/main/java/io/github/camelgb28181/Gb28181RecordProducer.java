@@ -1,7 +1,9 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.BridgeOutput;
+import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.bridge.Recording;
+import io.github.camelgb28181.bridge.RecordingSpec;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.platform.StreamOutputs;
 import org.apache.camel.AsyncCallback;
@@ -36,7 +38,7 @@ final class Gb28181RecordProducer extends Gb28181PlatformProducer {
             }
             String action = in.getHeader(Gb28181Constants.ACTION, getEndpoint().getAction(), String.class);
             files = switch (action == null ? "" : action.trim().toLowerCase(Locale.ROOT)) {
-                case "start" -> start(platform().runningStream(streamId));
+                case "start" -> start(platform().runningStream(streamId), getEndpoint().audioMode(in));
                 case "stop" -> stop(streamId);
                 default -> throw new IllegalArgumentException("gb28181:record needs action start or stop, not "
                         + action);
@@ -52,11 +54,12 @@ final class Gb28181RecordProducer extends Gb28181PlatformProducer {
         });
     }
 
-    private CompletableFuture<List<Path>> start(StreamSession session) {
-        Gb28181Configuration c = getEndpoint().getComponent().getConfiguration();
+    private CompletableFuture<List<Path>> start(StreamSession session, AudioMode audio) {
+        RecordingSpec spec = getEndpoint().getComponent().getConfiguration().toRecordingSpec("recording")
+                .withAudio(audio);
         // off the caller's thread: the first bridge loads FFmpeg
-        return CompletableFuture.supplyAsync(() -> files(StreamOutputs.recording(bridges(), session,
-                c.toRecordingSpec("recording"))), bridges().executor());
+        return CompletableFuture.supplyAsync(() -> files(StreamOutputs.recording(bridges(), session, spec)),
+                bridges().executor());
     }
 
     private CompletableFuture<List<Path>> stop(String streamId) {

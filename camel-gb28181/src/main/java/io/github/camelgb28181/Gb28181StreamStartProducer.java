@@ -1,6 +1,5 @@
 package io.github.camelgb28181;
 
-import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.manscdp.model.RecordItem;
 import io.github.camelgb28181.media.sdp.GbSessionType;
 import io.github.camelgb28181.media.sdp.MediaTransport;
@@ -69,7 +68,7 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         boolean record = in.getHeader(Gb28181Constants.RECORD, e.isRecord(), Boolean.class);
         boolean hls = in.getHeader(Gb28181Constants.HLS, e.isHls(), Boolean.class);
         String push = in.getHeader(Gb28181Constants.PUSH, e.getPush(), String.class);
-        return new StreamOutputs(StreamOutputs.splitUrls(push), hls, null, null, record, AudioMode.AUTO);
+        return new StreamOutputs(StreamOutputs.splitUrls(push), hls, null, null, record, e.audioMode(in));
     }
 
     /** Attaches the outputs; a stream whose outputs cannot be attached is stopped rather than left running unseen. */

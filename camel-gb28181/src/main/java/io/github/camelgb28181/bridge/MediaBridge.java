@@ -161,11 +161,11 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
             OutputSpec output = spec.container() == OutputKind.FLV_FILE ? OutputSpec.flvFile(path)
                     // fragmented, so that a crash or power loss leaves a playable file instead of one without moov
                     : OutputSpec.mp4File(path).withMuxerOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
-            return MuxPlan.of(output, layout, config.networkTimeout());
+            return MuxPlan.of(output.withAudio(spec.audio()), layout, config.networkTimeout());
         };
         SessionPolicy policy = new SessionPolicy(false, true, spec.maxTicks(), spec.maxBytes());
-        MuxerWorker worker = new MuxerWorker(outputName, planner, policy, sessionStart(true), config,
-                UnitTransform.NONE, counters);
+        MuxerWorker worker = new MuxerWorker(outputName, planner, policy, sessionStart(spec.audio() != AudioMode.DROP),
+                config, UnitTransform.NONE, counters);
         return attach(outputName, worker, counters, Collections.unmodifiableList(files));
     }
 

@@ -13,12 +13,15 @@ import java.util.Objects;
  * @param container   FLV or MP4 (an MP4 with G.711 audio is written by the MOV muxer)
  * @param maxDuration {@code null} or zero for no limit
  * @param maxBytes    0 for no limit
+ * @param audio       what the files keep of the audio
  */
-public record RecordingSpec(Path folder, String prefix, OutputKind container, Duration maxDuration, long maxBytes) {
+public record RecordingSpec(Path folder, String prefix, OutputKind container, Duration maxDuration, long maxBytes,
+                            AudioMode audio) {
 
     public RecordingSpec {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(audio, "audio");
         if (container != OutputKind.FLV_FILE && container != OutputKind.MP4_FILE) {
             throw new IllegalArgumentException("recordings are FLV_FILE or MP4_FILE, not " + container);
         }
@@ -30,6 +33,11 @@ public record RecordingSpec(Path folder, String prefix, OutputKind container, Du
         }
     }
 
+    /** With the audio kept where the container carries it ({@link AudioMode#AUTO}). */
+    public RecordingSpec(Path folder, String prefix, OutputKind container, Duration maxDuration, long maxBytes) {
+        this(folder, prefix, container, maxDuration, maxBytes, AudioMode.AUTO);
+    }
+
     public static RecordingSpec mp4(Path folder, String prefix) {
         return new RecordingSpec(folder, prefix, OutputKind.MP4_FILE, null, 0);
     }
@@ -39,7 +47,11 @@ public record RecordingSpec(Path folder, String prefix, OutputKind container, Du
     }
 
     public RecordingSpec rotateAfter(Duration duration, long bytes) {
-        return new RecordingSpec(folder, prefix, container, duration, bytes);
+        return new RecordingSpec(folder, prefix, container, duration, bytes, audio);
+    }
+
+    public RecordingSpec withAudio(AudioMode mode) {
+        return new RecordingSpec(folder, prefix, container, maxDuration, maxBytes, mode);
     }
 
     long maxTicks() {

@@ -75,7 +75,7 @@ public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, 
             attached.add(bridges.output(id, "push " + url, b -> b.addOutput(spec)));
         }
         if (hls) {
-            attached.add(hlsOutput(bridges, session, hlsRoot));
+            attached.add(hlsOutput(bridges, session, hlsRoot, audio));
         }
         if (flvFile != null) {
             Path file = Path.of(expand(flvFile, session));
@@ -86,15 +86,21 @@ public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, 
             attached.add(bridges.output(id, "mp4 " + file, b -> b.addOutput(OutputSpec.mp4File(file).withAudio(audio))));
         }
         if (record) {
-            attached.add(recording(bridges, session, recording));
+            attached.add(recording(bridges, session, recording.withAudio(audio)));
         }
         return attached;
     }
 
     /** The stream's HLS output in {@code hlsRoot/<streamId>/index.m3u8}, attached on first use. */
     public static BridgeOutput hlsOutput(StreamBridges bridges, StreamSession session, Path hlsRoot) {
+        return hlsOutput(bridges, session, hlsRoot, AudioMode.AUTO);
+    }
+
+    /** The stream's HLS output with this audio mode (the first request that attaches it decides). */
+    public static BridgeOutput hlsOutput(StreamBridges bridges, StreamSession session, Path hlsRoot,
+                                         AudioMode audio) {
         Path folder = hlsFolder(hlsRoot, session.streamId());
-        return bridges.output(session.streamId(), HLS_KEY, b -> b.addOutput(OutputSpec.hls(folder)));
+        return bridges.output(session.streamId(), HLS_KEY, b -> b.addOutput(OutputSpec.hls(folder).withAudio(audio)));
     }
 
     /** Where the HLS output of a stream writes. */
@@ -105,7 +111,7 @@ public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, 
     /** The stream's recording, started on first use; files are named after channel and stream. */
     public static BridgeOutput recording(StreamBridges bridges, StreamSession session, RecordingSpec recording) {
         RecordingSpec named = new RecordingSpec(recording.folder(), session.channelId() + "-" + session.streamId(),
-                recording.container(), recording.maxDuration(), recording.maxBytes());
+                recording.container(), recording.maxDuration(), recording.maxBytes(), recording.audio());
         return bridges.output(session.streamId(), RECORDING_KEY, b -> b.startRecording(named));
     }
 

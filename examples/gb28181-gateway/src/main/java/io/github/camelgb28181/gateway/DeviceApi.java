@@ -88,7 +88,7 @@ public class DeviceApi {
         command(exchange.getMessage(), "Catalog", null, Map.of());
     }
 
-    /** POST …/channels/{channelId}/play?transport=udp|tcp-passive|tcp-active&stream=main|sub&record=&hls=&push= */
+    /** POST …/channels/{channelId}/play?transport=udp|tcp-passive|tcp-active&stream=main|sub&record=&hls=&push=&audio= */
     public void play(Exchange exchange) {
         stream(exchange.getMessage(), "play");
     }
@@ -173,6 +173,7 @@ public class DeviceApi {
         boolean record = flag(in, "record");
         boolean hls = flag(in, "hls");
         String push = in.getHeader("push", String.class);
+        String audio = in.getHeader("audio", String.class);
         in.removeHeaders("*");
         in.setHeader(Gb28181Constants.DEVICE_ID, deviceId);
         in.setHeader(Gb28181Constants.CHANNEL_ID, channel);
@@ -181,6 +182,9 @@ public class DeviceApi {
         if (push != null && !push.isBlank()) {
             // checked by the producer before any INVITE: rtmp://, rtmps:// or rtsp:// only
             in.setHeader(Gb28181Constants.PUSH, push.trim());
+        }
+        if (audio != null && !audio.isBlank()) {
+            in.setHeader(Gb28181Constants.BRIDGE_AUDIO, audio.trim()); // auto, aac or drop: checked by the producer
         }
         if (start != null) {
             in.setHeader(Gb28181Constants.START_TIME, start.toString());
