@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Rough numbers for BENCHMARKS.md (not a test): CPU per remuxed stream (N bridges, each remuxing a 25 fps H.264 +
  * G.711A stream in real time into the in-memory FLV with one viewer) and the time from a stream's first access unit
- * to its first FLV bytes. Needs Debian's ffmpeg for the input. Run from camel-gb28181 with
+ * to its first FLV bytes; then the same for FLV files with the G.711 passed through and re-encoded as AAC. Needs
+ * Debian's ffmpeg for the input. Run from camel-gb28181 with
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.github.camelgb28181.bridge.BridgeMeasurement
  * [streams] [seconds]}.
  */
@@ -25,6 +26,8 @@ public final class BridgeMeasurement {
     }
 
     public static void main(String[] args) throws Exception {
+        // the logging framework starts with the first logger; a cold start of it is no cost of the first stream's
+        org.slf4j.LoggerFactory.getLogger(BridgeMeasurement.class).info("measuring");
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = Files.createTempDirectory("bridge-measurement");
@@ -44,6 +47,27 @@ public final class BridgeMeasurement {
             bridge.onParameterSets(clip.sets());
             bridges.add(bridge);
         }
+        long[] cpuAndWall = feedInRealTime(clip, bridges);
+        long wallNanos = cpuAndWall[1];
+        long cpuNanos = cpuAndWall[0];
+        long start = cpuAndWall[2];
+        for (MediaBridge bridge : bridges) {
+            bridge.closeAsync().get(30, TimeUnit.SECONDS);
+        }
+        double passThrough = fileOutputCpu(clip, pool, streams, dir, AudioMode.AUTO);
+        double aac = fileOutputCpu(clip, pool, streams, dir, AudioMode.AAC);
+        System.out.printf("FLV files, %d streams: G.711 passed through %.2f %%, re-encoded as AAC %.2f %% of one core "
+                + "per stream (%.2fx)%n", streams, passThrough, aac, aac / passThrough);
+        snapshotLatency(clip, pool);
+        pool.shutdown();
+        double firstMillis = firstBytes.stream().mapToLong(f -> f[0] - start).average().orElse(0) / 1e6;
+        System.out.printf("%d streams, %d s: %.2f %% of one core per stream (whole process, feeding included); "
+                        + "first FLV bytes %.1f ms after the first access unit (mean)%n", streams, seconds,
+                100.0 * cpuNanos / wallNanos / streams, firstMillis);
+    }
+
+    /** Feeds the clip to every bridge at its own pace; returns {process CPU ns, wall ns, start ns}. */
+    private static long[] feedInRealTime(TestClip clip, List<MediaBridge> bridges) throws InterruptedException {
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<AccessUnit> units = clip.units();
@@ -56,17 +80,24 @@ public final class BridgeMeasurement {
             }
             bridges.forEach(b -> b.onAccessUnit(unit));
         }
-        long wallNanos = System.nanoTime() - start;
-        long cpuNanos = processCpuNanos() - cpuBefore;
+        return new long[] {processCpuNanos() - cpuBefore, System.nanoTime() - start, start};
+    }
+
+    /** Percent of one core per stream for N bridges each writing an FLV file with this audio mode. */
+    private static double fileOutputCpu(TestClip clip, ExecutorService pool, int streams, Path dir, AudioMode audio)
+            throws Exception {
+        List<MediaBridge> bridges = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            MediaBridge bridge = new MediaBridge("file-" + audio + "-" + i, pool, BridgeConfig.defaults());
+            bridge.addOutput(OutputSpec.flvFile(dir.resolve(audio + "-" + i + ".flv")).withAudio(audio));
+            bridge.onParameterSets(clip.sets());
+            bridges.add(bridge);
+        }
+        long[] cpuAndWall = feedInRealTime(clip, bridges);
         for (MediaBridge bridge : bridges) {
             bridge.closeAsync().get(30, TimeUnit.SECONDS);
         }
-        snapshotLatency(clip, pool);
-        pool.shutdown();
-        double firstMillis = firstBytes.stream().mapToLong(f -> f[0] - start).average().orElse(0) / 1e6;
-        System.out.printf("%d streams, %d s: %.2f %% of one core per stream (whole process, feeding included); "
-                        + "first FLV bytes %.1f ms after the first access unit (mean)%n", streams, seconds,
-                100.0 * cpuNanos / wallNanos / streams, firstMillis);
+        return 100.0 * cpuAndWall[0] / cpuAndWall[1] / streams;
     }
 
     /**
