@@ -149,11 +149,7 @@ class BroadcastTest extends MediaTestSupport {
         CamelContext server = server(c -> { });
         ScriptedDevice ipc = camera(server);
         ipc.broadcast.answer = ScriptedBroadcast.Answer.ERROR;
-        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
-            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
-            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
-            e.getIn().setBody(audio(200));
-        });
+        Exchange done = broadcast(server, ipc, audio(200));
         assertInstanceOf(IllegalStateException.class, done.getException());
         assertTrue(done.getException().getMessage().contains("refused the broadcast"), done.getException().getMessage());
         assertTrue(done.getException().getMessage().contains("ERROR"), done.getException().getMessage());
@@ -168,11 +164,7 @@ class BroadcastTest extends MediaTestSupport {
         ScriptedDevice ipc = camera(server);
         ipc.broadcast.transport = ScriptedBroadcast.Transport.TCP_DEVICE_LISTENS;
         ipc.broadcast.listenerGone = true;
-        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
-            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
-            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
-            e.getIn().setBody(audio(200));
-        });
+        Exchange done = broadcast(server, ipc, audio(200));
         assertNotNull(done.getException(), "the broadcast failed");
         assertInstanceOf(java.io.IOException.class, done.getException());
         assertTrue(done.getException().getMessage().startsWith("connecting to /127.0.0.1:"),
@@ -193,16 +185,119 @@ class BroadcastTest extends MediaTestSupport {
         ScriptedDevice ipc = camera(server);
         ipc.broadcast.answer = ScriptedBroadcast.Answer.OK_BUT_NEVER_INVITE;
         long start = System.nanoTime();
-        Exchange done = server.createProducerTemplate().request("gb28181:broadcast", e -> {
-            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
-            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
-            e.getIn().setBody(audio(200));
-        });
+        Exchange done = broadcast(server, ipc, audio(200));
         assertInstanceOf(java.util.concurrent.TimeoutException.class, done.getException());
         assertTrue(done.getException().getMessage().contains("sent no INVITE within 800 ms"),
                 done.getException().getMessage());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 800);
         awaitStreamEvent(StreamEvent.Type.BROADCAST_ACCEPTED, 5000);
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+    }
+
+    /** gb28181:broadcast of {@code body} to the camera's audio output, waiting for the exchange to end. */
+    private Exchange broadcast(CamelContext server, ScriptedDevice ipc, Object body) throws Exception {
+        return broadcastAsync(server.createProducerTemplate(), ipc, body).get(60, TimeUnit.SECONDS);
+    }
+
+    /** The same without waiting. */
+    private java.util.concurrent.CompletableFuture<Exchange> broadcastAsync(ProducerTemplate template,
+                                                                             ScriptedDevice ipc, Object body) {
+        return template.asyncSend("gb28181:broadcast", e -> {
+            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
+            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
+            e.getIn().setBody(body);
+        });
+    }
+
+    /** Writes {@code audio} into the pipe in 100 ms pieces at real-time pace, pausing {@code pauseMs} halfway. */
+    private static Thread talk(java.io.PipedOutputStream pipe, byte[] audio, long pauseMs, boolean close) {
+        Thread t = new Thread(() -> {
+            try {
+                for (int at = 0; at < audio.length; at += 800) {
+                    if (at == audio.length / 2 / 800 * 800) {
+                        Thread.sleep(pauseMs);
+                    }
+                    pipe.write(audio, at, Math.min(800, audio.length - at));
+                    pipe.flush();
+                    Thread.sleep(100);
+                }
+                if (close) {
+                    pipe.close();
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the broadcast closed the pipe's reading end: the talker stops
+            }
+        }, "talker");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** A live source: the audio goes out as it arrives, a pause in it is a pause on the wire, its end ends the call. */
+    @Test
+    void aLiveSourceIsSentAsItArrivesAndItsEndEndsTheBroadcast() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        byte[] spoken = audio(1000);
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream();
+        java.io.PipedInputStream body = new java.io.PipedInputStream(pipe, 8000);
+        talk(pipe, spoken, 400, true);
+        long start = System.nanoTime();
+        Exchange done = broadcast(server, ipc, body);
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertNull(done.getException(), () -> "broadcast failed: " + done.getException());
+        assertTrue(tookMs >= 1300, "the exchange ends with the source (1 s of talk, 0.4 s of pause): " + tookMs);
+        awaitBye(ipc);
+        awaitAudio(ipc, spoken.length);
+        assertArrayEquals(spoken, ipc.broadcast.audio(), "the device got exactly what was said");
+        assertEquals(50, ipc.broadcast.payloadTypes.size(), "whole 20 ms packets");
+        List<Long> at = ipc.broadcast.arrivalNanos;
+        long longestGapMs = 0;
+        for (int i = 1; i < at.size(); i++) {
+            longestGapMs = Math.max(longestGapMs, TimeUnit.NANOSECONDS.toMillis(at.get(i) - at.get(i - 1)));
+        }
+        assertTrue(longestGapMs >= 250, "the pause of the source is a pause on the wire: " + longestGapMs + " ms");
+    }
+
+    /** A source that never ends is ended by stop: BYE, and the reader blocked in it is freed. */
+    @Test
+    void stopEndsALiveBroadcastAndFreesItsSource() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream();
+        java.io.PipedInputStream body = new java.io.PipedInputStream(pipe, 8000);
+        Thread talker = talk(pipe, audio(600_000), 0, false); // ten minutes of talk
+        ProducerTemplate template = server.createProducerTemplate();
+        java.util.concurrent.CompletableFuture<Exchange> running = broadcastAsync(template, ipc, body);
+        String id = awaitStreamEvent(StreamEvent.Type.BROADCAST_STARTED, 5000).session().streamId();
+        Thread.sleep(500);
+        template.requestBodyAndHeader("gb28181:stop", null, Gb28181Constants.STREAM_ID, id);
+        assertNull(running.get(5, TimeUnit.SECONDS).getException());
+        awaitBye(ipc);
+        talker.join(5000);
+        assertTrue(!talker.isAlive(), "the pipe was closed from the broadcast's end: the talker was told");
+        assertTrue(ipc.broadcast.audio().length > 0);
+    }
+
+    /** A source whose reading fails fails the broadcast with that error, after a BYE. */
+    @Test
+    void aSourceThatFailsFailsTheBroadcast() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        byte[] first = audio(400);
+        java.io.InputStream failing = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first),
+                new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("microphone unplugged");
+                    }
+                });
+        Exchange done = broadcast(server, ipc, failing);
+        assertInstanceOf(java.io.IOException.class, done.getException());
+        assertEquals("microphone unplugged", done.getException().getMessage());
+        awaitBye(ipc);
+        awaitAudio(ipc, first.length);
+        assertArrayEquals(first, ipc.broadcast.audio(), "what was read before the error went out");
         awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
     }
 
@@ -212,11 +307,7 @@ class BroadcastTest extends MediaTestSupport {
         ScriptedDevice ipc = camera(server);
         byte[] body = audio(20_000);
         ProducerTemplate template = server.createProducerTemplate();
-        java.util.concurrent.CompletableFuture<Exchange> running = template.asyncSend("gb28181:broadcast", e -> {
-            e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);
-            e.getIn().setHeader(Gb28181Constants.CHANNEL_ID, audioOutput(ipc));
-            e.getIn().setBody(body);
-        });
+        java.util.concurrent.CompletableFuture<Exchange> running = broadcastAsync(template, ipc, body);
         String id = awaitStreamEvent(StreamEvent.Type.BROADCAST_STARTED, 5000).session().streamId();
         Thread.sleep(300);
         List<?> stopped = template.requestBodyAndHeaders("gb28181:stop", null, Map.of(Gb28181Constants.DEVICE_ID, IPC,

@@ -50,6 +50,8 @@ public class Gb28181Component extends DefaultComponent {
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService bridgePool;
+    /** Readers of streamed broadcast audio: each may block in its InputStream for the whole broadcast. */
+    private ExecutorService audioReaders;
     private StreamBridges bridges;
     private int users;
 
@@ -127,6 +129,18 @@ public class Gb28181Component extends DefaultComponent {
         bridges = new StreamBridges(p, bridgePool, configuration.toBridgeConfig());
     }
 
+    /** Runs the readers of broadcast audio given as an InputStream; made on first use, shut down with the platform. */
+    synchronized ExecutorService audioReaders() {
+        if (platform == null) {
+            throw new IllegalStateException("the gb28181 platform is not running");
+        }
+        if (audioReaders == null) {
+            audioReaders = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "Gb28181AudioReader");
+        }
+        return audioReaders;
+    }
+
     /** Times what the producers schedule (snapshot series); the work itself runs elsewhere. */
     synchronized ScheduledExecutorService scheduler() {
         return scheduler;
@@ -157,6 +171,11 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     private void shutdownPools() {
+        if (audioReaders != null) {
+            // broadcasts were ended (their streams closed) with the platform; interrupt a reader still blocked
+            getCamelContext().getExecutorServiceManager().shutdownNow(audioReaders);
+            audioReaders = null;
+        }
         if (bridgePool != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(bridgePool);
             bridgePool = null;

@@ -19,6 +19,11 @@ public final class AudioSender {
     public interface Listener {
         /** Every byte was sent. */
         void finished(long packets, long bytes);
+
+        /** The source failed before its end (a read error); what was sent stays sent. */
+        default void failed(Throwable error, long packets, long bytes) {
+            finished(packets, bytes);
+        }
     }
 
     /** A PSM every this many packets, so that a device that missed the first one still learns the codec. */
@@ -26,7 +31,8 @@ public final class AudioSender {
 
     private final MediaChannel channel;
     private final InetSocketAddress target;
-    private final byte[] audio;
+    private final AudioSource audio;
+    private final byte[] buffer;
     private final int samplesPerPacket;
     private final int packetMs;
     private final boolean ps;
@@ -35,7 +41,11 @@ public final class AudioSender {
     private final PsMuxer muxer;
     private final Listener listener;
     private ScheduledFuture<?> task;
-    private int offset;
+    /** The RTP clock in samples: it runs with the packet times, sent or not (a live source may fall behind). */
+    private long clock;
+    /** The next packet starts a talkspurt: the first one, and the first after the source fell behind. */
+    private boolean talkspurt = true;
+    private long bytes;
     private long packets;
     private volatile long bytesSent;
     private volatile boolean stopped;
@@ -43,19 +53,20 @@ public final class AudioSender {
     /**
      * @param channel  the socket to send on (UDP, or a TCP connection that may come later)
      * @param target   where UDP packets go (ignored for TCP)
-     * @param audio    the samples
+     * @param audio    where the samples come from
      * @param g711a    A-law (PT 8, PS stream type 0x90) rather than µ-law (PT 0, 0x91)
      * @param ps       PS-muxed with PT 96 instead of raw G.711
      * @param ssrc     the SSRC the device gave in its {@code y=}
      * @param packetMs audio per packet
      */
-    public AudioSender(MediaChannel channel, InetSocketAddress target, byte[] audio, boolean g711a, boolean ps,
+    public AudioSender(MediaChannel channel, InetSocketAddress target, AudioSource audio, boolean g711a, boolean ps,
                        long ssrc, int packetMs, Listener listener) {
         this.channel = channel;
         this.target = target;
         this.audio = audio;
         this.packetMs = packetMs;
         this.samplesPerPacket = 8 * packetMs;
+        this.buffer = new byte[samplesPerPacket];
         this.ps = ps;
         this.psStreamType = g711a ? 0x90 : 0x91;
         this.packetizer = new RtpPacketizer(ssrc, (int) (System.nanoTime() & 0x7FFF),
@@ -73,9 +84,10 @@ public final class AudioSender {
         });
     }
 
-    /** Stops sending; what was sent stays sent. */
+    /** Stops sending and closes the source; what was sent stays sent. */
     public void stop() {
         stopped = true;
+        audio.close();
         channel.eventLoop().execute(() -> {
             if (task != null) {
                 task.cancel(false);
@@ -95,21 +107,40 @@ public final class AudioSender {
         if (!channel.isConnected()) {
             return; // TCP: the device has not connected yet; the audio waits (the owner's timeout ends a long wait)
         }
-        int n = Math.min(samplesPerPacket, audio.length - offset);
-        byte[] samples = java.util.Arrays.copyOfRange(audio, offset, offset + n);
-        long timestamp = ps ? (long) offset * 90_000 / 8000 : offset;
+        int n = audio.take(buffer, samplesPerPacket);
+        if (n == AudioSource.END) {
+            finish();
+            return;
+        }
+        long timestamp = ps ? clock * 90_000 / 8000 : clock;
+        clock += samplesPerPacket;
+        if (n == 0) {
+            talkspurt = true; // nothing this packet time: the device hears silence, the next packet marks the restart
+            return;
+        }
+        byte[] samples = java.util.Arrays.copyOf(buffer, n);
         byte[] payload = ps ? muxer.audioOnlyFrame(samples, timestamp, psStreamType, packets % MAP_EVERY == 0)
                 : samples;
-        // the marker starts a talkspurt (RFC 3551 §4.1): the first packet
-        byte[] packet = packetizer.packet(payload, 0, payload.length, timestamp, packets == 0);
+        // the marker starts a talkspurt (RFC 3551 §4.1)
+        byte[] packet = packetizer.packet(payload, 0, payload.length, timestamp, talkspurt);
+        talkspurt = false;
         channel.send(packet, target);
-        offset += n;
         packets++;
-        bytesSent = offset;
-        if (offset >= audio.length) {
-            stopped = true;
-            task.cancel(false);
-            listener.finished(packets, offset);
+        bytes += n;
+        bytesSent = bytes;
+        if (audio.ended()) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        stopped = true;
+        task.cancel(false);
+        Throwable failure = audio.failure();
+        if (failure != null) {
+            listener.failed(failure, packets, bytes);
+        } else {
+            listener.finished(packets, bytes);
         }
     }
 }

@@ -304,7 +304,18 @@ final class BroadcastManager {
         b.state = StreamState.ESTABLISHED;
         b.sender = new AudioSender(b.channel, remote, b.request.audio(), b.request.codec() == MediaCodec.G711A,
                 "PS".equalsIgnoreCase(codec.encoding()), ssrc.unsignedValue(), b.request.packetMs(),
-                (packets, bytes) -> workers.execute(() -> completed(b, packets, bytes)));
+                new AudioSender.Listener() {
+                    @Override
+                    public void finished(long packets, long bytes) {
+                        workers.execute(() -> completed(b, packets, bytes));
+                    }
+
+                    @Override
+                    public void failed(Throwable error, long packets, long bytes) {
+                        workers.execute(() -> end(b, StreamEvent.Type.FAILED, "reading the audio failed after "
+                                + bytes + " bytes: " + error, true, error));
+                    }
+                });
         // before the 200 goes out: the device's ACK (BROADCAST_STARTED, on another thread) may follow at once, and
         // listeners must see the steps in their order
         fire(b, StreamEvent.Type.BROADCAST_INVITED, codec.encoding() + "/" + codec.clockRate() + " over "
@@ -422,6 +433,7 @@ final class BroadcastManager {
         if (b.sender != null) {
             b.sender.stop();
         }
+        b.request.audio().close(); // a live source's reader is freed even when no audio was ever sent
         if (hangUp && dialog != null) {
             SipDialog.Request bye = dialog.newRequest("BYE", sip.newVia(dialog.peer().transport()));
             sip.sendRequest(bye.build(null), dialog.peer()).whenComplete((r, e) -> {

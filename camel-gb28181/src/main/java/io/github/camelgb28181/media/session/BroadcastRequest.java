@@ -1,5 +1,6 @@
 package io.github.camelgb28181.media.session;
 
+import io.github.camelgb28181.media.AudioSource;
 import io.github.camelgb28181.media.MediaCodec;
 
 import java.util.Objects;
@@ -9,11 +10,11 @@ import java.util.Objects;
  *
  * @param deviceId  the device the Notify goes to
  * @param targetId  the audio output channel ({@code TargetID} of the Notify)
- * @param audio     the G.711 samples, one byte each at 8 kHz
+ * @param audio     where the G.711 samples come from, one byte each at 8 kHz (all there, or fed while it runs)
  * @param codec     {@link MediaCodec#G711A} (PCMA) or {@link MediaCodec#G711U} (PCMU): what the bytes are
  * @param packetMs  audio per RTP packet: 20 or 40 ms (the packet times devices accept)
  */
-public record BroadcastRequest(String deviceId, String targetId, byte[] audio, MediaCodec codec, int packetMs) {
+public record BroadcastRequest(String deviceId, String targetId, AudioSource audio, MediaCodec codec, int packetMs) {
 
     public BroadcastRequest {
         Objects.requireNonNull(deviceId, "deviceId");
@@ -24,9 +25,6 @@ public record BroadcastRequest(String deviceId, String targetId, byte[] audio, M
         }
         if (packetMs != 20 && packetMs != 40) {
             throw new IllegalArgumentException("packet time must be 20 or 40 ms, not " + packetMs);
-        }
-        if (audio.length == 0) {
-            throw new IllegalArgumentException("no audio to broadcast");
         }
     }
 
