@@ -81,6 +81,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "hlsfolder":
         case "hlsFolder": getOrCreateConfiguration(target).setHlsFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvaudio":
+        case "httpFlvAudio": getOrCreateConfiguration(target).setHttpFlvAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": getOrCreateConfiguration(target).setIoThreads(property(camelContext, int.class, value)); return true;
         case "keepaliveinterval":
@@ -245,6 +247,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "hlsfolder":
         case "hlsFolder": return java.lang.String.class;
         case "host": return java.lang.String.class;
+        case "httpflvaudio":
+        case "httpFlvAudio": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
         case "keepaliveinterval":
@@ -405,6 +409,8 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "hlsfolder":
         case "hlsFolder": return getOrCreateConfiguration(target).getHlsFolder();
         case "host": return getOrCreateConfiguration(target).getHost();
+        case "httpflvaudio":
+        case "httpFlvAudio": return getOrCreateConfiguration(target).getHttpFlvAudio();
         case "iothreads":
         case "ioThreads": return getOrCreateConfiguration(target).getIoThreads();
         case "keepaliveinterval":

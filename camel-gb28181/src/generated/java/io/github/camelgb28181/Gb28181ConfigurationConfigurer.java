@@ -63,6 +63,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "hlsfolder":
         case "hlsFolder": target.setHlsFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvaudio":
+        case "httpFlvAudio": target.setHttpFlvAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
         case "keepaliveinterval":
@@ -207,6 +209,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "hlsfolder":
         case "hlsFolder": return java.lang.String.class;
         case "host": return java.lang.String.class;
+        case "httpflvaudio":
+        case "httpFlvAudio": return java.lang.String.class;
         case "iothreads":
         case "ioThreads": return int.class;
         case "keepaliveinterval":
@@ -352,6 +356,8 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "hlsfolder":
         case "hlsFolder": return target.getHlsFolder();
         case "host": return target.getHost();
+        case "httpflvaudio":
+        case "httpFlvAudio": return target.getHttpFlvAudio();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "keepaliveinterval":

@@ -1,5 +1,6 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.bridge.BridgeConfig;
 import io.github.camelgb28181.bridge.RecordingSpec;
 import io.github.camelgb28181.device.DevicePrefixMap;
@@ -155,6 +156,8 @@ public class Gb28181Configuration implements Cloneable {
     private int bridgeQueueSize = 512;
     @UriParam(label = "bridge", defaultValue = "5000", javaType = "java.time.Duration")
     private long bridgeNetworkTimeout = 5000;
+    @UriParam(label = "bridge", defaultValue = "auto", enums = "auto,aac,drop")
+    private String httpFlvAudio = "auto";
     @UriParam(label = "bridge", defaultValue = "recordings")
     private String recordingFolder = "recordings";
     @UriParam(label = "bridge", defaultValue = "mp4", enums = "mp4,flv")
@@ -873,6 +876,18 @@ public class Gb28181Configuration implements Cloneable {
         this.bridgeNetworkTimeout = bridgeNetworkTimeout;
     }
 
+    public String getHttpFlvAudio() {
+        return httpFlvAudio;
+    }
+
+    /**
+     * What the in-memory FLV that HTTP-FLV viewers read keeps of a camera's audio: auto (G.711 as it is: ffplay, VLC),
+     * aac (G.711 re-encoded as AAC: what web players such as flv.js and mpegts.js can play) or drop (video only).
+     */
+    public void setHttpFlvAudio(String httpFlvAudio) {
+        this.httpFlvAudio = httpFlvAudio;
+    }
+
     public String getRecordingFolder() {
         return recordingFolder;
     }
@@ -936,7 +951,8 @@ public class Gb28181Configuration implements Cloneable {
     /** The settings of every media bridge. */
     public BridgeConfig toBridgeConfig() {
         return BridgeConfig.defaults().withQueueCapacity(bridgeQueueSize)
-                .withNetworkTimeout(Duration.ofMillis(bridgeNetworkTimeout));
+                .withNetworkTimeout(Duration.ofMillis(bridgeNetworkTimeout))
+                .withFlvStreamAudio(AudioMode.parse(httpFlvAudio));
     }
 
     /** How a recording of the stream {@code name} is written, from the recording options. */

@@ -338,12 +338,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
 
     /** The bridge's audio mode: the header, else the audio option; an unknown value is refused. */
     AudioMode audioMode(org.apache.camel.Message in) {
-        String value = in.getHeader(Gb28181Constants.BRIDGE_AUDIO, audio, String.class);
-        try {
-            return AudioMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("audio must be auto, aac or drop, not " + value, e);
-        }
+        return AudioMode.parse(in.getHeader(Gb28181Constants.BRIDGE_AUDIO, audio, String.class));
     }
 
     public int getSnapshotCount() {

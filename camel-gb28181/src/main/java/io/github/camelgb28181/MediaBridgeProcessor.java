@@ -12,7 +12,6 @@ import org.apache.camel.Processor;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Attaches media-bridge outputs to the stream a route just started: put it after {@code gb28181:play} (or playback,
@@ -54,7 +53,7 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
         }
         StreamSession session = session(gb.getPlatform(), exchange);
         StreamOutputs outputs = new StreamOutputs(StreamOutputs.splitUrls(push), hls, flvFile, mp4File, record,
-                AudioMode.valueOf(audio.trim().toUpperCase(Locale.ROOT)));
+                AudioMode.parse(audio));
         exchange.getMessage().setHeader(Gb28181Constants.BRIDGE_OUTPUTS, attach(gb, outputs, session));
     }
 

@@ -10,5 +10,14 @@ public enum AudioMode {
     /** G.711 re-encoded as AAC-LC for every container (what web players and MP4 need); AAC passes through. */
     AAC,
     /** Video only. */
-    DROP
+    DROP;
+
+    /** The mode named {@code auto}, {@code aac} or {@code drop} (any case); anything else is refused. */
+    public static AudioMode parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("audio must be auto, aac or drop, not " + name, e);
+        }
+    }
 }

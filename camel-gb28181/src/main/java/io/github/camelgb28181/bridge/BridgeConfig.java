@@ -18,10 +18,11 @@ import java.util.function.LongSupplier;
  * @param reconnectMaxDelay   the backoff doubles up to this
  * @param nanoClock           monotonic time for backoffs
  * @param wallClock           wall-clock time for recording file names
+ * @param flvStreamAudio      what the in-memory FLV of HTTP-FLV viewers keeps of the audio (web players read AAC only)
  */
 public record BridgeConfig(int queueCapacity, long gopCacheBytes, Duration audioProbe, Duration networkTimeout,
                            Duration reconnectMinDelay, Duration reconnectMaxDelay, LongSupplier nanoClock,
-                           Clock wallClock) {
+                           Clock wallClock, AudioMode flvStreamAudio) {
 
     public BridgeConfig {
         if (queueCapacity < 1 || gopCacheBytes < 0) {
@@ -33,6 +34,7 @@ public record BridgeConfig(int queueCapacity, long gopCacheBytes, Duration audio
         Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
         Objects.requireNonNull(nanoClock, "nanoClock");
         Objects.requireNonNull(wallClock, "wallClock");
+        Objects.requireNonNull(flvStreamAudio, "flvStreamAudio");
     }
 
     /**
@@ -41,27 +43,32 @@ public record BridgeConfig(int queueCapacity, long gopCacheBytes, Duration audio
      */
     public static BridgeConfig defaults() {
         return new BridgeConfig(512, 8L * 1024 * 1024, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), System::nanoTime, Clock.systemUTC());
+                Duration.ofSeconds(1), Duration.ofSeconds(30), System::nanoTime, Clock.systemUTC(), AudioMode.AUTO);
     }
 
     public BridgeConfig withQueueCapacity(int units) {
         return new BridgeConfig(units, gopCacheBytes, audioProbe, networkTimeout, reconnectMinDelay,
-                reconnectMaxDelay, nanoClock, wallClock);
+                reconnectMaxDelay, nanoClock, wallClock, flvStreamAudio);
     }
 
     public BridgeConfig withReconnectDelays(Duration min, Duration max) {
         return new BridgeConfig(queueCapacity, gopCacheBytes, audioProbe, networkTimeout, min, max, nanoClock,
-                wallClock);
+                wallClock, flvStreamAudio);
     }
 
     public BridgeConfig withNetworkTimeout(Duration timeout) {
         return new BridgeConfig(queueCapacity, gopCacheBytes, audioProbe, timeout, reconnectMinDelay,
-                reconnectMaxDelay, nanoClock, wallClock);
+                reconnectMaxDelay, nanoClock, wallClock, flvStreamAudio);
     }
 
     public BridgeConfig withClocks(LongSupplier nanos, Clock wall) {
         return new BridgeConfig(queueCapacity, gopCacheBytes, audioProbe, networkTimeout, reconnectMinDelay,
-                reconnectMaxDelay, nanos, wall);
+                reconnectMaxDelay, nanos, wall, flvStreamAudio);
+    }
+
+    public BridgeConfig withFlvStreamAudio(AudioMode mode) {
+        return new BridgeConfig(queueCapacity, gopCacheBytes, audioProbe, networkTimeout, reconnectMinDelay,
+                reconnectMaxDelay, nanoClock, wallClock, mode);
     }
 
     long audioProbeTicks() {

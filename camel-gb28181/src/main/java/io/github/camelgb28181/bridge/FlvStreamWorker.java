@@ -8,13 +8,15 @@ final class FlvStreamWorker implements OutputQueue.Worker<StreamUnit> {
     private final FlvStream stream;
     private final SessionStart start;
     private final OutputCounters counters;
+    private final AudioMode audio;
     private RemuxWriter writer;
     private boolean stopped;
 
-    FlvStreamWorker(FlvStream stream, SessionStart start, OutputCounters counters) {
+    FlvStreamWorker(FlvStream stream, SessionStart start, OutputCounters counters, AudioMode audio) {
         this.stream = stream;
         this.start = start;
         this.counters = counters;
+        this.audio = audio;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class FlvStreamWorker implements OutputQueue.Worker<StreamUnit> {
             return;
         }
         try {
-            writer = RemuxWriter.open(MuxPlan.flvStream(start.layout()));
+            writer = RemuxWriter.open(MuxPlan.flvStream(start.layout(), audio));
             stream.publishHeader(writer.takeBytes());
             counters.state(OutputState.RUNNING);
         } catch (IOException | RuntimeException e) {

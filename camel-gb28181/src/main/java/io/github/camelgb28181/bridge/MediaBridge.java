@@ -178,7 +178,8 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
             ensureOpen();
             OutputCounters counters = new OutputCounters("http-flv " + name);
             flvStream = new FlvStream(executor, config.queueCapacity(), config.gopCacheBytes(), counters);
-            attach(counters.snapshot().name(), new FlvStreamWorker(flvStream, sessionStart(true), counters),
+            attach(counters.snapshot().name(), new FlvStreamWorker(flvStream,
+                    sessionStart(config.flvStreamAudio() != AudioMode.DROP), counters, config.flvStreamAudio()),
                     counters, null);
             return flvStream;
         }

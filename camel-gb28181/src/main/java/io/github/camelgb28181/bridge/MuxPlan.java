@@ -70,7 +70,9 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
     }
 
     /** The in-memory FLV of HTTP-FLV: no file, bytes collected per packet. */
-    static MuxPlan flvStream(StreamLayout layout) {
-        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false, false);
+    static MuxPlan flvStream(StreamLayout stream, AudioMode audio) {
+        StreamLayout layout = audio == AudioMode.DROP ? stream.withoutAudio() : stream;
+        boolean aac = audio == AudioMode.AAC && layout.audio() != null && layout.audio().isG711();
+        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false, aac);
     }
 }

@@ -19,6 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** HTTP-FLV viewers of the in-memory FLV stream, early, late and slow. */
 class MediaBridgeViewersTest extends BridgeTestBase {
 
+    /** With httpFlvAudio=aac the viewers get AAC, what web players decode, instead of the camera's G.711. */
+    @Test
+    void viewersGetAacWhenTheBridgeIsToldSo() throws Exception {
+        TestClip clip = TestClip.generate(clips, MediaCodec.H264, MediaCodec.G711U, 4);
+        MediaBridge bridge = fixture.bridge("http-flv-aac", BridgeConfig.defaults().withFlvStreamAudio(AudioMode.AAC));
+        FileSink viewer = new FileSink(out.resolve("aac.flv"));
+        bridge.flvStream().subscribe(viewer);
+        clip.feed(bridge);
+        BridgeFixture.closeAndWait(bridge);
+        viewer.ended.get(BridgeFixture.WAIT_SECONDS, TimeUnit.SECONDS);
+        Ffprobe.assertVideo(viewer.file, "h264", clip.videoFrames(), "aac");
+    }
+
     @Test
     void lateViewerGetsHeaderThenTheCurrentGopThenLive() throws Exception {
         TestClip clip = TestClip.generate(clips, MediaCodec.H264, MediaCodec.G711A, 4);
