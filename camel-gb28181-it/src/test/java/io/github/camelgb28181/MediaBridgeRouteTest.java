@@ -3,6 +3,8 @@ package io.github.camelgb28181;
 import io.github.camelgb28181.bridge.ExternalTools;
 import io.github.camelgb28181.bridge.Ffprobe;
 import io.github.camelgb28181.bridge.Loopback;
+import io.github.camelgb28181.media.ElementaryStream;
+import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.simulator.MediaClip;
 import io.github.camelgb28181.simulator.ScriptedDevice;
@@ -205,6 +207,30 @@ class MediaBridgeRouteTest extends DeviceTestSupport {
         assertEquals("aac", audio.codec());
         // 2 s of 8 kHz audio is 15 AAC frames of 1024 samples; the last may stay in the encoder's delay
         assertTrue(audio.frames() >= 12, audio.toString());
+    }
+
+    /** transcode=null: an H.265 camera's HLS comes out as H.264, what every web player decodes. */
+    @Test
+    void theTranscodeOptionTurnsAnH265CameraIntoH264Hls() throws Exception {
+        camera.media.video = MediaClip.parse(ElementaryStream.resource("h265-320x180.h265"), MediaCodec.H265, 25,
+                false);
+        Exchange play = play("gb28181:play?hls=true&transcode=null&transcodeBitRate=300000");
+        String streamId = play.getMessage().getHeader(Gb28181Constants.STREAM_ID, String.class);
+        Path index = dir.resolve("hls").resolve(streamId).resolve("index.m3u8");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!Files.exists(index) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(index), "HLS playlist written");
+        camera.byeAll(); // the stream ends: the playlist is completed and ffprobe reads it to its end
+        deadline = System.currentTimeMillis() + 10_000;
+        while (!Files.readString(index).contains("#EXT-X-ENDLIST") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(awaitDecodable(index, CLIP_WIDTH, CLIP_HEIGHT) > 0, "H.264 decoded from the H.265 camera");
+        try (Stream<Path> files = Files.list(index.getParent())) {
+            assertTrue(files.anyMatch(f -> f.toString().endsWith(".ts")), "MPEG-TS segments, as for H.264");
+        }
     }
 
     @Test

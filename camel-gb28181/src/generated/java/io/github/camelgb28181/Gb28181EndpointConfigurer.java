@@ -66,6 +66,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stream": target.setStream(property(camelContext, java.lang.String.class, value)); return true;
         case "substreamflavour":
         case "subStreamFlavour": target.setSubStreamFlavour(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcode": target.setTranscode(property(camelContext, java.lang.String.class, value)); return true;
+        case "transcodebitrate":
+        case "transcodeBitRate": target.setTranscodeBitRate(property(camelContext, int.class, value)); return true;
         case "transport": target.setTransport(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -117,6 +120,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stream": return java.lang.String.class;
         case "substreamflavour":
         case "subStreamFlavour": return java.lang.String.class;
+        case "transcode": return java.lang.String.class;
+        case "transcodebitrate":
+        case "transcodeBitRate": return int.class;
         case "transport": return java.lang.String.class;
         default: return null;
         }
@@ -169,6 +175,9 @@ public class Gb28181EndpointConfigurer extends PropertyConfigurerSupport impleme
         case "stream": return target.getStream();
         case "substreamflavour":
         case "subStreamFlavour": return target.getSubStreamFlavour();
+        case "transcode": return target.getTranscode();
+        case "transcodebitrate":
+        case "transcodeBitRate": return target.getTranscodeBitRate();
         case "transport": return target.getTransport();
         default: return null;
         }

@@ -23,7 +23,7 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("action");
         props.add("audio");
         props.add("audioCodec");
@@ -50,6 +50,8 @@ public class Gb28181EndpointUriFactory extends org.apache.camel.support.componen
         props.add("snapshotInterval");
         props.add("stream");
         props.add("subStreamFlavour");
+        props.add("transcode");
+        props.add("transcodeBitRate");
         props.add("transport");
         props.add("type");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

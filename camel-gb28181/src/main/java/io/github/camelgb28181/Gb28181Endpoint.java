@@ -1,6 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.AudioMode;
+import io.github.camelgb28181.bridge.TranscodeSpec;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -62,6 +63,10 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private boolean hls;
     @UriParam(label = "producer", enums = "auto,aac,drop", defaultValue = "auto")
     private String audio = "auto";
+    @UriParam(label = "producer")
+    private String transcode;
+    @UriParam(label = "producer")
+    private int transcodeBitRate;
     @UriParam(label = "producer", defaultValue = "1")
     private int snapshotCount = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
@@ -334,6 +339,33 @@ public class Gb28181Endpoint extends DefaultEndpoint {
      */
     public void setAudio(String audio) {
         this.audio = audio;
+    }
+
+    public String getTranscode() {
+        return transcode;
+    }
+
+    /**
+     * gb28181:play, playback, download: for the push and hls outputs, decode the video, run this FFmpeg filter graph
+     * over it and encode H.264 (OpenH264): "null" only re-encodes (an H.265 camera for web players), "scale=640:-2"
+     * shrinks, drawtext or overlay burn in a watermark. Recordings stay remuxed. Costs CPU per stream: opt in.
+     */
+    public void setTranscode(String transcode) {
+        this.transcode = transcode;
+    }
+
+    public int getTranscodeBitRate() {
+        return transcodeBitRate;
+    }
+
+    /** gb28181:play, playback, download: the H.264 bit rate (bit/s) of the transcode path; 0 = 1,000,000. */
+    public void setTranscodeBitRate(int transcodeBitRate) {
+        this.transcodeBitRate = transcodeBitRate;
+    }
+
+    /** The transcode option as a spec, or null to remux. */
+    TranscodeSpec transcodeSpec() {
+        return TranscodeSpec.fromOptions(transcode, null, null, null, transcodeBitRate);
     }
 
     /** The bridge's audio mode: the header, else the audio option; an unknown value is refused. */

@@ -68,7 +68,8 @@ final class Gb28181StreamStartProducer extends Gb28181PlatformProducer {
         boolean record = in.getHeader(Gb28181Constants.RECORD, e.isRecord(), Boolean.class);
         boolean hls = in.getHeader(Gb28181Constants.HLS, e.isHls(), Boolean.class);
         String push = in.getHeader(Gb28181Constants.PUSH, e.getPush(), String.class);
-        return new StreamOutputs(StreamOutputs.splitUrls(push), hls, null, null, record, e.audioMode(in));
+        return new StreamOutputs(StreamOutputs.splitUrls(push), hls, null, null, record, e.audioMode(in),
+                e.transcodeSpec());
     }
 
     /** Attaches the outputs; a stream whose outputs cannot be attached is stopped rather than left running unseen. */

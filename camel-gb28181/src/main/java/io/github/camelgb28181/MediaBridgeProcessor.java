@@ -1,6 +1,7 @@
 package io.github.camelgb28181;
 
 import io.github.camelgb28181.bridge.AudioMode;
+import io.github.camelgb28181.bridge.TranscodeSpec;
 import io.github.camelgb28181.bridge.BridgeOutput;
 import io.github.camelgb28181.media.session.StreamSession;
 import io.github.camelgb28181.platform.Gb28181Platform;
@@ -31,7 +32,7 @@ import java.util.List;
  * </pre>
  *
  * The stream is the one named by {@link Gb28181Constants#STREAM_ID} (or a {@code StreamSession} body). Outputs are
- * remuxed without transcoding, run until the stream ends, and are attached once however often the processor runs for
+ * remuxed without transcoding unless transcode or a watermark is set, run until the stream ends, and are attached once however often the processor runs for
  * the same stream. The names of the stream's outputs go into {@link Gb28181Constants#BRIDGE_OUTPUTS}.
  */
 public class MediaBridgeProcessor implements Processor, CamelContextAware {
@@ -44,6 +45,11 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
     private String mp4File;
     private boolean record;
     private String audio = "auto";
+    private String transcode;
+    private int transcodeBitRate;
+    private String watermarkText;
+    private String watermarkFont;
+    private String watermarkImage;
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -53,7 +59,8 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
         }
         StreamSession session = session(gb.getPlatform(), exchange);
         StreamOutputs outputs = new StreamOutputs(StreamOutputs.splitUrls(push), hls, flvFile, mp4File, record,
-                AudioMode.parse(audio));
+                AudioMode.parse(audio), TranscodeSpec.fromOptions(transcode, watermarkText, watermarkFont,
+                watermarkImage, transcodeBitRate));
         exchange.getMessage().setHeader(Gb28181Constants.BRIDGE_OUTPUTS, attach(gb, outputs, session));
     }
 
@@ -153,5 +160,53 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
      */
     public void setAudio(String audio) {
         this.audio = audio;
+    }
+
+    public String getTranscode() {
+        return transcode;
+    }
+
+    /**
+     * Decode, run this FFmpeg filter graph and encode H.264 for the push, hls and file outputs: "null" only
+     * re-encodes (H.265 to H.264), e.g. "scale=640:-2". Recordings stay remuxed.
+     */
+    public void setTranscode(String transcode) {
+        this.transcode = transcode;
+    }
+
+    public int getTranscodeBitRate() {
+        return transcodeBitRate;
+    }
+
+    /** H.264 bit rate (bit/s) of the transcode path; 0 = 1,000,000. */
+    public void setTranscodeBitRate(int transcodeBitRate) {
+        this.transcodeBitRate = transcodeBitRate;
+    }
+
+    public String getWatermarkText() {
+        return watermarkText;
+    }
+
+    /** Burn this text in at the top left (drawn literally, white on a dark box); needs watermarkFont. */
+    public void setWatermarkText(String watermarkText) {
+        this.watermarkText = watermarkText;
+    }
+
+    public String getWatermarkFont() {
+        return watermarkFont;
+    }
+
+    /** The TrueType/OpenType file of the text watermark, e.g. /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf. */
+    public void setWatermarkFont(String watermarkFont) {
+        this.watermarkFont = watermarkFont;
+    }
+
+    public String getWatermarkImage() {
+        return watermarkImage;
+    }
+
+    /** Lay this image (PNG with alpha, JPEG) over the picture at the top left. */
+    public void setWatermarkImage(String watermarkImage) {
+        this.watermarkImage = watermarkImage;
     }
 }

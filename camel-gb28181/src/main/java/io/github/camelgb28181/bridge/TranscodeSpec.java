@@ -17,6 +17,8 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
 
     private static final int DEFAULT_BIT_RATE = 1_000_000;
     private static final int DEFAULT_KEY_FRAME_FRAMES = 50;
+    private static final int WATERMARK_MARGIN = 10;
+    private static final int WATERMARK_FONT_SIZE = 24;
 
     public TranscodeSpec {
         Objects.requireNonNull(filterGraph, "filterGraph");
@@ -43,6 +45,45 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
     /** An image watermark (PNG with alpha, JPEG, …) laid over the picture at {@code x,y}. */
     public static TranscodeSpec imageWatermark(Path image, int x, int y) {
         return filter("movie=" + optionValue(image.toString()) + "[watermark];[in][watermark]overlay=" + x + ":" + y);
+    }
+
+    /**
+     * The transcode path that options name, for the Camel options: a filter graph ({@code "null"}: re-encode only,
+     * e.g. H.265 to H.264 for web players), or a text watermark (with its font file) at 10,10, or an image watermark
+     * at 10,10; none of them gives {@code null} (remux).
+     *
+     * @param bitRate the encoder's bit rate, 0 for the default
+     * @throws IllegalArgumentException when more than one is named, or a text watermark has no font
+     */
+    public static TranscodeSpec fromOptions(String filterGraph, String watermarkText, String watermarkFont,
+                                            String watermarkImage, int bitRate) {
+        int named = (isSet(filterGraph) ? 1 : 0) + (isSet(watermarkText) ? 1 : 0) + (isSet(watermarkImage) ? 1 : 0);
+        if (named > 1) {
+            throw new IllegalArgumentException("one of transcode, watermarkText and watermarkImage, not " + named);
+        }
+        if (bitRate < 0) {
+            throw new IllegalArgumentException("transcodeBitRate must not be negative: " + bitRate);
+        }
+        TranscodeSpec spec;
+        if (isSet(filterGraph)) {
+            spec = filter(filterGraph.trim());
+        } else if (isSet(watermarkText)) {
+            if (!isSet(watermarkFont)) {
+                throw new IllegalArgumentException("watermarkText needs watermarkFont, a TrueType/OpenType file: this"
+                        + " FFmpeg build has no fontconfig to find one");
+            }
+            spec = textWatermark(watermarkText, Path.of(watermarkFont), WATERMARK_MARGIN, WATERMARK_MARGIN,
+                    WATERMARK_FONT_SIZE);
+        } else if (isSet(watermarkImage)) {
+            spec = imageWatermark(Path.of(watermarkImage), WATERMARK_MARGIN, WATERMARK_MARGIN);
+        } else {
+            return null;
+        }
+        return bitRate > 0 ? spec.withBitRate(bitRate) : spec;
+    }
+
+    private static boolean isSet(String option) {
+        return option != null && !option.isBlank();
     }
 
     public TranscodeSpec withBitRate(int bitsPerSecond) {

@@ -4,6 +4,7 @@ import io.github.camelgb28181.bridge.AudioMode;
 import io.github.camelgb28181.bridge.BridgeOutput;
 import io.github.camelgb28181.bridge.OutputSpec;
 import io.github.camelgb28181.bridge.RecordingSpec;
+import io.github.camelgb28181.bridge.TranscodeSpec;
 import io.github.camelgb28181.media.session.StreamSession;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The bridge outputs wanted for a stream, as a route or an HTTP request states them: push URLs, HLS, FLV/MP4 files,
@@ -23,14 +25,17 @@ import java.util.Objects;
  * @param mp4File  an MP4 file path (template), or null
  * @param record   a rotating recording as the recording options say
  * @param audio    what the outputs do with the audio
+ * @param transcode the transcode path of the push, HLS and file outputs (decode, filter, H.264), or null to remux;
+ *                  recordings stay remuxed
  */
 public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, String mp4File, boolean record,
-                            AudioMode audio) {
+                            AudioMode audio, TranscodeSpec transcode) {
 
     private static final String HLS_KEY = "hls";
     private static final String RECORDING_KEY = "recording";
 
-    public static final StreamOutputs NONE = new StreamOutputs(List.of(), false, null, null, false, AudioMode.AUTO);
+    public static final StreamOutputs NONE = new StreamOutputs(List.of(), false, null, null, false, AudioMode.AUTO,
+            null);
 
     public StreamOutputs {
         pushUrls = List.copyOf(pushUrls);
@@ -71,19 +76,19 @@ public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, 
         List<BridgeOutput> attached = new ArrayList<>();
         for (String template : pushUrls) {
             String url = expand(template, session);
-            OutputSpec spec = (pushKind(url) ? OutputSpec.rtmp(url) : OutputSpec.rtsp(url)).withAudio(audio);
+            OutputSpec spec = styled(pushKind(url) ? OutputSpec.rtmp(url) : OutputSpec.rtsp(url));
             attached.add(bridges.output(id, "push " + url, b -> b.addOutput(spec)));
         }
         if (hls) {
-            attached.add(hlsOutput(bridges, session, hlsRoot, audio));
+            attached.add(hlsOutput(bridges, session, hlsRoot, this::styled));
         }
         if (flvFile != null) {
             Path file = Path.of(expand(flvFile, session));
-            attached.add(bridges.output(id, "flv " + file, b -> b.addOutput(OutputSpec.flvFile(file).withAudio(audio))));
+            attached.add(bridges.output(id, "flv " + file, b -> b.addOutput(styled(OutputSpec.flvFile(file)))));
         }
         if (mp4File != null) {
             Path file = Path.of(expand(mp4File, session));
-            attached.add(bridges.output(id, "mp4 " + file, b -> b.addOutput(OutputSpec.mp4File(file).withAudio(audio))));
+            attached.add(bridges.output(id, "mp4 " + file, b -> b.addOutput(styled(OutputSpec.mp4File(file)))));
         }
         if (record) {
             attached.add(recording(bridges, session, recording.withAudio(audio)));
@@ -93,14 +98,20 @@ public record StreamOutputs(List<String> pushUrls, boolean hls, String flvFile, 
 
     /** The stream's HLS output in {@code hlsRoot/<streamId>/index.m3u8}, attached on first use. */
     public static BridgeOutput hlsOutput(StreamBridges bridges, StreamSession session, Path hlsRoot) {
-        return hlsOutput(bridges, session, hlsRoot, AudioMode.AUTO);
+        return hlsOutput(bridges, session, hlsRoot, UnaryOperator.identity());
     }
 
-    /** The stream's HLS output with this audio mode (the first request that attaches it decides). */
-    public static BridgeOutput hlsOutput(StreamBridges bridges, StreamSession session, Path hlsRoot,
-                                         AudioMode audio) {
+    /** The stream's HLS output styled so (audio, transcode); the first request that attaches it decides. */
+    private static BridgeOutput hlsOutput(StreamBridges bridges, StreamSession session, Path hlsRoot,
+                                          UnaryOperator<OutputSpec> style) {
         Path folder = hlsFolder(hlsRoot, session.streamId());
-        return bridges.output(session.streamId(), HLS_KEY, b -> b.addOutput(OutputSpec.hls(folder).withAudio(audio)));
+        return bridges.output(session.streamId(), HLS_KEY, b -> b.addOutput(style.apply(OutputSpec.hls(folder))));
+    }
+
+    /** This request's audio mode and transcode path on an output. */
+    private OutputSpec styled(OutputSpec spec) {
+        OutputSpec withAudio = spec.withAudio(audio);
+        return transcode == null ? withAudio : withAudio.withTranscode(transcode);
     }
 
     /** Where the HLS output of a stream writes. */
