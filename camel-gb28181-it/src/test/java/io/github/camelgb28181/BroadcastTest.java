@@ -179,6 +179,64 @@ class BroadcastTest extends MediaTestSupport {
         assertTrue(server.createProducerTemplate().requestBody("gb28181:streams", null, List.class).isEmpty());
     }
 
+    /**
+     * The device cancels its INVITE while the platform still connects to it (its accept queue is full, so the
+     * connection hangs): CANCEL 200, INVITE 487, and the broadcast fails (RFC 3261 §9.2).
+     */
+    @Test
+    void aCancelBeforeTheAnswerFailsTheBroadcast() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        ipc.broadcast.transport = ScriptedBroadcast.Transport.TCP_DEVICE_LISTENS;
+        ipc.broadcast.listenerFull = true;
+        ipc.broadcast.cancelAfterMs = 300;
+        Exchange done = broadcast(server, ipc, audio(200));
+        assertInstanceOf(IllegalStateException.class, done.getException());
+        assertTrue(done.getException().getMessage().contains("cancelled its INVITE"), done.getException().getMessage());
+        long deadline = System.currentTimeMillis() + 10_000; // the INVITE's 487 may follow the connect attempt
+        while (ipc.broadcast.inviteAnswer == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(200, ipc.broadcast.cancelAnswer.status());
+        assertNotNull(ipc.broadcast.inviteAnswer, "the INVITE got its final answer");
+        assertEquals(487, ipc.broadcast.inviteAnswer.status());
+        awaitStreamEvent(StreamEvent.Type.FAILED, 5000);
+        assertTrue(server.createProducerTemplate().requestBody("gb28181:streams", null, List.class).isEmpty());
+    }
+
+    /** A CANCEL after the 200 changes nothing: the broadcast goes on to its end. */
+    @Test
+    void aCancelAfterTheAnswerChangesNothing() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        ipc.broadcast.cancelAfterMs = 300;
+        byte[] body = audio(400);
+        Exchange done = broadcast(server, ipc, body);
+        assertNull(done.getException(), () -> "broadcast failed: " + done.getException());
+        assertEquals(200, ipc.broadcast.inviteAnswer.status());
+        assertEquals(200, ipc.broadcast.cancelAnswer.status());
+        awaitBye(ipc);
+        awaitAudio(ipc, body.length);
+        assertArrayEquals(body, ipc.broadcast.audio());
+    }
+
+    @Test
+    void aCancelMatchingNoInviteGets481() throws Exception {
+        CamelContext server = server(c -> { });
+        ScriptedDevice ipc = camera(server);
+        io.github.camelgb28181.sip.SipRequest cancel = new io.github.camelgb28181.sip.SipRequest("CANCEL",
+                "sip:" + SERVER_ID + "@" + DOMAIN, io.github.camelgb28181.sip.SipHeaders.builder()
+                .add("Via", "SIP/2.0/UDP 127.0.0.1:" + ipc.localPort() + ";rport;branch=z9hG4bKnothing"
+                        + System.nanoTime())
+                .add("From", "<sip:" + IPC + "@" + DOMAIN + ">;tag=1")
+                .add("To", "<sip:" + SERVER_ID + "@" + DOMAIN + ">")
+                .add("Call-ID", "no-such-call@127.0.0.1")
+                .add("CSeq", "1 CANCEL")
+                .add("Max-Forwards", 70)
+                .build(), null);
+        assertEquals(481, ipc.send(cancel).status());
+    }
+
     @Test
     void aDeviceThatNeverInvitesTimesOut() throws Exception {
         CamelContext server = server(c -> c.setBroadcastInviteTimeout(800));

@@ -113,6 +113,10 @@ final class BroadcastManager {
         volatile String remoteHost;
         volatile int remotePort;
         volatile ScheduledFuture<?> retransmit;
+        /** The device's INVITE, until it has its final answer; a CANCEL is matched against it. */
+        volatile SipServerTransaction invite;
+        /** The device cancelled its INVITE before our final answer (guarded by the broadcast's lock). */
+        boolean cancelled;
 
         Broadcast(BroadcastRequest request, Instant createdAt) {
             this.request = request;
@@ -191,6 +195,7 @@ final class BroadcastManager {
                 return false;
             }
             b.callId = invite.callId();
+            b.invite = tx;
         }
         byCallId.put(invite.callId(), b);
         tx.respond(100);
@@ -300,8 +305,14 @@ final class BroadcastManager {
                 .add(SipHeaderNames.CONTACT, "<sip:" + sipId + "@"
                         + HostPort.format(sip.advertisedHost(), sip.advertisedPort()) + ">")
                 .add(SipHeaderNames.CONTENT_TYPE, "APPLICATION/SDP").build(), sdp);
-        b.dialog = SipDialog.fromUasRequest(invite, tx.toTag(), tx.source());
-        b.state = StreamState.ESTABLISHED;
+        synchronized (b) {
+            if (b.cancelled || b.state == StreamState.ENDED) {
+                tx.respond(487); // cancelled or stopped while the answer was being made: end() frees the rest
+                return;
+            }
+            b.dialog = SipDialog.fromUasRequest(invite, tx.toTag(), tx.source());
+            b.state = StreamState.ESTABLISHED;
+        }
         b.sender = new AudioSender(b.channel, remote, b.request.audio(), b.request.codec() == MediaCodec.G711A,
                 "PS".equalsIgnoreCase(codec.encoding()), ssrc.unsignedValue(), b.request.packetMs(),
                 new AudioSender.Listener() {
@@ -358,6 +369,31 @@ final class BroadcastManager {
                 }
             }, config.firstPacketTimeoutMs(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * A CANCEL from a device (RFC 3261 §9.2): it matches the INVITE of a broadcast by Call-ID, CSeq number and top
+     * Via branch. Before our final answer the INVITE gets 487 and the broadcast fails; after it the CANCEL changes
+     * nothing. Either way the CANCEL itself gets 200. False when it matches no broadcast's INVITE.
+     */
+    boolean onCancel(SipServerTransaction cancel) {
+        SipRequest c = cancel.request();
+        Broadcast b = byCallId.get(c.callId());
+        SipServerTransaction invite = b == null ? null : b.invite;
+        if (invite == null || invite.request().cseq().number() != c.cseq().number()
+                || !java.util.Objects.equals(invite.request().topVia().branch(), c.topVia().branch())) {
+            return false;
+        }
+        cancel.respond(200);
+        synchronized (b) {
+            if (b.state != StreamState.INVITING) {
+                return true; // answered already: too late to cancel
+            }
+            b.cancelled = true;
+        }
+        String why = b.request.deviceId() + " cancelled its INVITE for the broadcast to " + b.request.targetId();
+        end(b, StreamEvent.Type.FAILED, why, false, new IllegalStateException(why));
+        return true;
     }
 
     /** A BYE in a broadcast's dialog; false when the BYE is not about a broadcast. */

@@ -306,6 +306,13 @@ public final class Gb28181Platform {
                         tx.respond(481);
                     }
                 }
+                case "CANCEL" -> {
+                    // devices send CANCEL only for their broadcast INVITE; anything else matches no transaction
+                    BroadcastManager b = broadcasts;
+                    if (b == null || !b.onCancel(tx)) {
+                        tx.respond(481);
+                    }
+                }
                 case "INFO" -> tx.respond(200);
                 default -> tx.respond(new SipResponse(405, SipResponse.reasonPhrase(405),
                         tx.responseHeaders(405).add(SipHeaderNames.ALLOW, ALLOW).build(), null));

@@ -18,6 +18,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,16 @@ public final class ScriptedBroadcast {
     public volatile int rawPayloadType = 8;
     /** Quirk, with {@link Transport#TCP_DEVICE_LISTENS}: the offered port is closed before the INVITE goes out. */
     public volatile boolean listenerGone;
+    /**
+     * With {@link Transport#TCP_DEVICE_LISTENS}: the offered port's accept queue is filled first, so that the
+     * platform's connection waits (its SYNs are dropped) and the INVITE stays without a final answer.
+     */
+    public volatile boolean listenerFull;
+    /** Sends CANCEL this long after the INVITE (when it is still unanswered); negative: never. */
+    public volatile long cancelAfterMs = -1;
+    /** The answer to that CANCEL. */
+    public volatile SipResponse cancelAnswer;
+    private final List<Socket> fillers = new CopyOnWriteArrayList<>();
     public final long ssrc = 100_000_077L;
 
     public final List<ManscdpMessage> notifies = new CopyOnWriteArrayList<>();
@@ -61,7 +73,10 @@ public final class ScriptedBroadcast {
     interface Signalling {
         SipResponse respond(String cmdType, String sn, String result) throws Exception;
 
-        SipResponse invite(String targetId, String sourceId, String sdp) throws Exception;
+        CompletableFuture<SipResponse> invite(String targetId, String sourceId, String sdp);
+
+        /** CANCEL of a pending INVITE (RFC 3261 §9.1): its Request-URI, Call-ID, From, To, CSeq number and Via. */
+        SipResponse cancel(SipRequest invite) throws Exception;
 
         void ack(SipRequest invite, SipResponse answer) throws Exception;
     }
@@ -88,11 +103,13 @@ public final class ScriptedBroadcast {
             port = s.getLocalPort();
         } else if (t == Transport.TCP_DEVICE_LISTENS) {
             ServerSocket s = new ServerSocket();
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            s.bind(new InetSocketAddress("127.0.0.1", 0), 1);
             socket = s;
             port = s.getLocalPort();
             if (listenerGone) {
                 s.close();
+            } else if (listenerFull) {
+                fillAcceptQueue(s.getLocalSocketAddress());
             }
         } else {
             port = 9; // informative only: the device connects to the platform's port
@@ -105,7 +122,13 @@ public final class ScriptedBroadcast {
                 + (t == Transport.UDP ? "" : "a=setup:" + (t == Transport.TCP_DEVICE_LISTENS ? "passive" : "active")
                 + "\r\na=connection:new\r\n")
                 + "y=" + String.format("%010d", ssrc) + "\r\nf=v/////a/1/8/1\r\n";
-        SipResponse r = sip.invite(target, source, sdp);
+        CompletableFuture<SipResponse> answer = sip.invite(target, source, sdp);
+        long cancelAfter = cancelAfterMs;
+        if (cancelAfter >= 0) {
+            Thread.sleep(cancelAfter);
+            cancelAnswer = sip.cancel(invite);
+        }
+        SipResponse r = answer.get(20, TimeUnit.SECONDS);
         inviteAnswer = r;
         if (!r.isSuccess()) {
             return;
@@ -125,6 +148,20 @@ public final class ScriptedBroadcast {
                 receiveTcp(s.getInputStream());
             }
         }
+    }
+
+    /** Connects until a connection is not taken within 300 ms: the listener's accept queue is then full. */
+    private void fillAcceptQueue(java.net.SocketAddress listener) throws IOException {
+        for (int i = 0; i < 16; i++) {
+            Socket filler = new Socket();
+            fillers.add(filler);
+            try {
+                filler.connect(listener, 300);
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+        }
+        throw new IOException("the accept queue of " + listener + " did not fill");
     }
 
     private static String find(String text, String regex) {
@@ -224,6 +261,13 @@ public final class ScriptedBroadcast {
 
     void close() {
         ended = true;
+        for (Socket filler : fillers) {
+            try {
+                filler.close();
+            } catch (IOException e) {
+                // a connection that never completed
+            }
+        }
         AutoCloseable s = socket;
         if (s != null) {
             try {

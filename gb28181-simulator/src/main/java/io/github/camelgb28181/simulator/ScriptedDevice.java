@@ -145,7 +145,7 @@ public final class ScriptedDevice implements AutoCloseable {
         }
 
         @Override
-        public SipResponse invite(String targetId, String sourceId, String sdp) throws Exception {
+        public CompletableFuture<SipResponse> invite(String targetId, String sourceId, String sdp) {
             SipHeaders h = SipHeaders.builder()
                     .add(SipHeaderNames.VIA, stack.newVia(transport))
                     .add(SipHeaderNames.FROM, "<sip:" + targetId + "@" + domain + ">;tag=" + SipIds.newTag())
@@ -160,7 +160,20 @@ public final class ScriptedDevice implements AutoCloseable {
             SipRequest invite = new SipRequest("INVITE", "sip:" + sourceId + "@" + domain, h,
                     sdp.getBytes(StandardCharsets.UTF_8));
             broadcast.invite = invite;
-            return send(invite);
+            return stack.sendRequest(invite, server);
+        }
+
+        @Override
+        public SipResponse cancel(SipRequest invite) throws Exception {
+            SipHeaders h = SipHeaders.builder()
+                    .add(SipHeaderNames.VIA, invite.headers().first(SipHeaderNames.VIA))
+                    .add(SipHeaderNames.FROM, invite.headers().first(SipHeaderNames.FROM))
+                    .add(SipHeaderNames.TO, invite.headers().first(SipHeaderNames.TO))
+                    .add(SipHeaderNames.CALL_ID, invite.callId())
+                    .add(SipHeaderNames.CSEQ, invite.cseq().number() + " CANCEL")
+                    .add(SipHeaderNames.MAX_FORWARDS, 70)
+                    .build();
+            return send(new SipRequest("CANCEL", invite.requestUri(), h, null));
         }
 
         @Override
