@@ -234,6 +234,22 @@ class MediaBridgeRouteTest extends DeviceTestSupport {
     }
 
     @Test
+    void aTranscodeGraphThatCannotWorkFailsTheRouteStart() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () ->
+                server.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:bad-transcode").to("gb28181:play?transcode=nosuchfilter");
+                    }
+                }));
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("unusable transcode filter graph 'nosuchfilter'"), cause.toString());
+    }
+
+    @Test
     void snapshotWithoutARunningStreamPlaysTheChannelJustForThePicture() throws Exception {
         Exchange shot = template.request("gb28181:snapshot", e -> {
             e.getIn().setHeader(Gb28181Constants.DEVICE_ID, IPC);

@@ -67,6 +67,7 @@ public class Gb28181Endpoint extends DefaultEndpoint {
     private String transcode;
     @UriParam(label = "producer")
     private int transcodeBitRate;
+    private volatile TranscodeSpec transcodeSpec;
     @UriParam(label = "producer", defaultValue = "1")
     private int snapshotCount = 1;
     @UriParam(label = "producer", defaultValue = "1000", javaType = "java.time.Duration")
@@ -363,9 +364,17 @@ public class Gb28181Endpoint extends DefaultEndpoint {
         this.transcodeBitRate = transcodeBitRate;
     }
 
-    /** The transcode option as a spec, or null to remux. */
+    /** The transcode option as a spec, or null to remux; checked when the endpoint started. */
     TranscodeSpec transcodeSpec() {
-        return TranscodeSpec.fromOptions(transcode, null, null, null, transcodeBitRate);
+        return transcodeSpec;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        TranscodeSpec spec = TranscodeSpec.fromOptions(transcode, null, null, null, transcodeBitRate);
+        // a filter graph that cannot work fails the route's start, not a stream long after
+        transcodeSpec = spec == null ? null : spec.checked();
     }
 
     /** The bridge's audio mode: the header, else the audio option; an unknown value is refused. */

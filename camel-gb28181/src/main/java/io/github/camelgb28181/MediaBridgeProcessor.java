@@ -13,6 +13,7 @@ import org.apache.camel.Processor;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Attaches media-bridge outputs to the stream a route just started: put it after {@code gb28181:play} (or playback,
@@ -50,6 +51,8 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
     private String watermarkText;
     private String watermarkFont;
     private String watermarkImage;
+    /** Built and checked at the first exchange; empty for a remux. */
+    private volatile Optional<TranscodeSpec> checkedTranscode;
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -59,8 +62,7 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
         }
         StreamSession session = session(gb.getPlatform(), exchange);
         StreamOutputs outputs = new StreamOutputs(StreamOutputs.splitUrls(push), hls, flvFile, mp4File, record,
-                AudioMode.parse(audio), TranscodeSpec.fromOptions(transcode, watermarkText, watermarkFont,
-                watermarkImage, transcodeBitRate));
+                AudioMode.parse(audio), transcodeSpec());
         exchange.getMessage().setHeader(Gb28181Constants.BRIDGE_OUTPUTS, attach(gb, outputs, session));
     }
 
@@ -160,6 +162,17 @@ public class MediaBridgeProcessor implements Processor, CamelContextAware {
      */
     public void setAudio(String audio) {
         this.audio = audio;
+    }
+
+    /** The transcode options as a checked spec (built once: the properties are set before the first exchange). */
+    private TranscodeSpec transcodeSpec() {
+        Optional<TranscodeSpec> spec = checkedTranscode;
+        if (spec == null) {
+            spec = Optional.ofNullable(TranscodeSpec.fromOptions(transcode, watermarkText, watermarkFont,
+                    watermarkImage, transcodeBitRate)).map(TranscodeSpec::checked);
+            checkedTranscode = spec;
+        }
+        return spec.orElse(null);
     }
 
     public String getTranscode() {

@@ -19,6 +19,8 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
     private static final int DEFAULT_KEY_FRAME_FRAMES = 50;
     private static final int WATERMARK_MARGIN = 10;
     private static final int WATERMARK_FONT_SIZE = 24;
+    private static final int TRIAL_WIDTH = 320;
+    private static final int TRIAL_HEIGHT = 180;
 
     public TranscodeSpec {
         Objects.requireNonNull(filterGraph, "filterGraph");
@@ -80,6 +82,24 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
             return null;
         }
         return bitRate > 0 ? spec.withBitRate(bitRate) : spec;
+    }
+
+    /**
+     * Builds the filter graph once for a nominal 320x180 picture, so that a graph that cannot work (a syntax error,
+     * an unknown filter or option, a watermark file or font that is not there) is refused before any stream starts
+     * rather than when the first picture reaches it. Loads FFmpeg.
+     *
+     * @return this spec
+     * @throws IllegalArgumentException naming what FFmpeg refused
+     */
+    public TranscodeSpec checked() {
+        try (FilterGraph trial = FilterGraph.open(filterGraph, TRIAL_WIDTH, TRIAL_HEIGHT,
+                org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P)) {
+            return this;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("unusable transcode filter graph '" + filterGraph + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private static boolean isSet(String option) {

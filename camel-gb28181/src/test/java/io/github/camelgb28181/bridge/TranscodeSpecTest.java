@@ -43,4 +43,16 @@ class TranscodeSpecTest {
         assertTrue(noFont.getMessage().contains("watermarkFont"), noFont.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TranscodeSpec.fromOptions("null", null, null, null, -1));
     }
+
+    @Test
+    void aGraphThatCannotWorkIsRefusedBeforeAnyStream() {
+        assertEquals("null", TranscodeSpec.filter("null").checked().filterGraph());
+        TranscodeSpec.filter("scale=160:-2").checked();
+        for (String bad : new String[] {"nosuchfilter", "scale=w=oops:h", "null,,", "movie=/no/such/logo.png[w];"
+                + "[in][w]overlay=0:0"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TranscodeSpec.filter(bad).checked(), bad);
+            assertTrue(e.getMessage().startsWith("unusable transcode filter graph '" + bad + "'"), e.getMessage());
+        }
+    }
 }
