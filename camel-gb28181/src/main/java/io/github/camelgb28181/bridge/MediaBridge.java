@@ -71,6 +71,7 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
         this.gop = new GopCache(config.gopCacheBytes());
         Loader.load(avformat.class);
         Loader.load(avcodec.class);
+        FfmpegLog.install();
     }
 
     public String name() {

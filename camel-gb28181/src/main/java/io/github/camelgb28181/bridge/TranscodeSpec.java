@@ -93,6 +93,7 @@ public record TranscodeSpec(String filterGraph, int bitRate, int keyFrameFrames)
      * @throws IllegalArgumentException naming what FFmpeg refused
      */
     public TranscodeSpec checked() {
+        FfmpegLog.install();
         try (FilterGraph trial = FilterGraph.open(filterGraph, TRIAL_WIDTH, TRIAL_HEIGHT,
                 org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P)) {
             return this;
