@@ -83,6 +83,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httpflvaudio":
         case "httpFlvAudio": getOrCreateConfiguration(target).setHttpFlvAudio(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvhost":
+        case "httpFlvHost": getOrCreateConfiguration(target).setHttpFlvHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvport":
+        case "httpFlvPort": getOrCreateConfiguration(target).setHttpFlvPort(property(camelContext, int.class, value)); return true;
         case "iothreads":
         case "ioThreads": getOrCreateConfiguration(target).setIoThreads(property(camelContext, int.class, value)); return true;
         case "keepaliveinterval":
@@ -249,6 +253,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "host": return java.lang.String.class;
         case "httpflvaudio":
         case "httpFlvAudio": return java.lang.String.class;
+        case "httpflvhost":
+        case "httpFlvHost": return java.lang.String.class;
+        case "httpflvport":
+        case "httpFlvPort": return int.class;
         case "iothreads":
         case "ioThreads": return int.class;
         case "keepaliveinterval":
@@ -411,6 +419,10 @@ public class Gb28181ComponentConfigurer extends PropertyConfigurerSupport implem
         case "host": return getOrCreateConfiguration(target).getHost();
         case "httpflvaudio":
         case "httpFlvAudio": return getOrCreateConfiguration(target).getHttpFlvAudio();
+        case "httpflvhost":
+        case "httpFlvHost": return getOrCreateConfiguration(target).getHttpFlvHost();
+        case "httpflvport":
+        case "httpFlvPort": return getOrCreateConfiguration(target).getHttpFlvPort();
         case "iothreads":
         case "ioThreads": return getOrCreateConfiguration(target).getIoThreads();
         case "keepaliveinterval":

@@ -65,6 +65,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httpflvaudio":
         case "httpFlvAudio": target.setHttpFlvAudio(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvhost":
+        case "httpFlvHost": target.setHttpFlvHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpflvport":
+        case "httpFlvPort": target.setHttpFlvPort(property(camelContext, int.class, value)); return true;
         case "iothreads":
         case "ioThreads": target.setIoThreads(property(camelContext, int.class, value)); return true;
         case "keepaliveinterval":
@@ -211,6 +215,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "host": return java.lang.String.class;
         case "httpflvaudio":
         case "httpFlvAudio": return java.lang.String.class;
+        case "httpflvhost":
+        case "httpFlvHost": return java.lang.String.class;
+        case "httpflvport":
+        case "httpFlvPort": return int.class;
         case "iothreads":
         case "ioThreads": return int.class;
         case "keepaliveinterval":
@@ -358,6 +366,10 @@ public class Gb28181ConfigurationConfigurer extends org.apache.camel.support.com
         case "host": return target.getHost();
         case "httpflvaudio":
         case "httpFlvAudio": return target.getHttpFlvAudio();
+        case "httpflvhost":
+        case "httpFlvHost": return target.getHttpFlvHost();
+        case "httpflvport":
+        case "httpFlvPort": return target.getHttpFlvPort();
         case "iothreads":
         case "ioThreads": return target.getIoThreads();
         case "keepaliveinterval":

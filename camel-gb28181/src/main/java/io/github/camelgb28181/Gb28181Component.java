@@ -1,5 +1,6 @@
 package io.github.camelgb28181;
 
+import io.github.camelgb28181.bridge.HttpFlvServer;
 import io.github.camelgb28181.device.ChannelRegistry;
 import io.github.camelgb28181.device.DeviceRegistry;
 import io.github.camelgb28181.device.InMemoryChannelRegistry;
@@ -9,6 +10,8 @@ import io.github.camelgb28181.device.RedirectPolicies;
 import io.github.camelgb28181.device.RedirectPolicy;
 import io.github.camelgb28181.platform.Gb28181Platform;
 import io.github.camelgb28181.platform.StreamBridges;
+import io.github.camelgb28181.sip.NettyTransports;
+import io.netty.channel.EventLoopGroup;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -50,6 +53,8 @@ public class Gb28181Component extends DefaultComponent {
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService bridgePool;
+    private HttpFlvServer httpFlv;
+    private EventLoopGroup httpFlvLoop;
     /** Readers of streamed broadcast audio: each may block in its InputStream for the whole broadcast. */
     private ExecutorService audioReaders;
     private StreamBridges bridges;
@@ -88,7 +93,14 @@ public class Gb28181Component extends DefaultComponent {
                 shutdownPools();
                 throw e;
             }
-            startBridges(p);
+            try {
+                startBridges(p);
+            } catch (Exception e) {
+                // the HTTP-FLV port was taken, say: nothing of this platform stays running
+                platform = p;
+                stopPlatform();
+                throw e;
+            }
             platform = p;
         }
         users++;
@@ -116,7 +128,7 @@ public class Gb28181Component extends DefaultComponent {
      * Made with the platform so that it sees every stream from its start (a bridge asked for later still needs the
      * stream's parameter sets); FFmpeg is loaded only when the first bridge is.
      */
-    private void startBridges(Gb28181Platform p) {
+    private void startBridges(Gb28181Platform p) throws InterruptedException {
         // blocking writes (sockets, files) hold a thread each: run up to the limit at once, queue the rest
         ThreadPoolProfile profile = new ThreadPoolProfile("Gb28181Bridge");
         profile.setPoolSize(configuration.getBridgeThreads());
@@ -127,6 +139,32 @@ public class Gb28181Component extends DefaultComponent {
         profile.setTimeUnit(TimeUnit.SECONDS);
         bridgePool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "Gb28181Bridge", profile);
         bridges = new StreamBridges(p, bridgePool, configuration.toBridgeConfig());
+        if (configuration.getHttpFlvPort() >= 0) {
+            startHttpFlv(p);
+        }
+    }
+
+    private void startHttpFlv(Gb28181Platform p) throws InterruptedException {
+        httpFlvLoop = NettyTransports.newEventLoopGroup(1, new CamelThreadFactory(
+                getCamelContext().getExecutorServiceManager().getThreadNamePattern(), "Gb28181HttpFlv", true),
+                configuration.isUseEpoll());
+        StreamBridges b = bridges;
+        httpFlv = new HttpFlvServer(streamId -> {
+            try {
+                return b.bridge(p.runningStream(streamId).streamId()).flvStream();
+            } catch (IllegalArgumentException e) {
+                return null; // not a running stream
+            }
+        }, bridgePool, httpFlvLoop);
+        String host = configuration.getHttpFlvHost() != null ? configuration.getHttpFlvHost()
+                : configuration.getHost();
+        httpFlv.start(host, configuration.getHttpFlvPort());
+        LOG.info("HTTP-FLV on {}:{}", host, httpFlv.port());
+    }
+
+    /** The port the HTTP-FLV server listens on, or -1 when it is off or the platform is not running. */
+    public synchronized int getHttpFlvBoundPort() {
+        return httpFlv == null ? -1 : httpFlv.port();
     }
 
     /** Runs the readers of broadcast audio given as an InputStream; made on first use, shut down with the platform. */
@@ -152,6 +190,14 @@ public class Gb28181Component extends DefaultComponent {
     }
 
     private void stopPlatform() {
+        if (httpFlv != null) {
+            httpFlv.close();
+            httpFlv = null;
+        }
+        if (httpFlvLoop != null) {
+            httpFlvLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            httpFlvLoop = null;
+        }
         if (bridges != null) {
             try {
                 // outputs finish their files and free native memory on the bridge pool: let them, within bounds

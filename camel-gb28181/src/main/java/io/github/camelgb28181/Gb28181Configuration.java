@@ -158,6 +158,10 @@ public class Gb28181Configuration implements Cloneable {
     private long bridgeNetworkTimeout = 5000;
     @UriParam(label = "bridge", defaultValue = "auto", enums = "auto,aac,drop")
     private String httpFlvAudio = "auto";
+    @UriParam(label = "bridge", defaultValue = "-1")
+    private int httpFlvPort = -1;
+    @UriParam(label = "bridge")
+    private String httpFlvHost;
     @UriParam(label = "bridge", defaultValue = "recordings")
     private String recordingFolder = "recordings";
     @UriParam(label = "bridge", defaultValue = "mp4", enums = "mp4,flv")
@@ -886,6 +890,28 @@ public class Gb28181Configuration implements Cloneable {
      */
     public void setHttpFlvAudio(String httpFlvAudio) {
         this.httpFlvAudio = httpFlvAudio;
+    }
+
+    public int getHttpFlvPort() {
+        return httpFlvPort;
+    }
+
+    /**
+     * Port of the built-in HTTP-FLV server: GET /<anything>/<streamId>.flv streams a running stream to any number of
+     * viewers on one event loop (no thread per viewer, slow viewers dropped to the next key frame, CORS open).
+     * -1 (the default) leaves it off, 0 takes a free port.
+     */
+    public void setHttpFlvPort(int httpFlvPort) {
+        this.httpFlvPort = httpFlvPort;
+    }
+
+    public String getHttpFlvHost() {
+        return httpFlvHost;
+    }
+
+    /** Address the HTTP-FLV server binds to; the host option when not set. */
+    public void setHttpFlvHost(String httpFlvHost) {
+        this.httpFlvHost = httpFlvHost;
     }
 
     public String getRecordingFolder() {

@@ -11,6 +11,14 @@ public interface FlvSink {
     /** One piece of the FLV byte stream: the header with the codec configuration, or one or more whole tags. */
     void write(byte[] chunk) throws IOException;
 
+    /**
+     * False when the viewer cannot take more right now (a non-blocking sink whose connection buffer is full): the
+     * chunk is dropped, like one that overflows the viewer's queue, and the viewer resumes at the next key frame.
+     */
+    default boolean ready() {
+        return true;
+    }
+
     /** The stream ended (bridge closed, subscription closed, or {@link #write} failed). */
     default void end() {
     }

@@ -122,6 +122,8 @@ public final class FlvStream {
         private OutputQueue<FlvChunk> queue;
         private boolean needsHeader;
         private boolean broken;
+        private boolean skipping;
+        private boolean started;
 
         Viewer(FlvSink sink, OutputCounters viewerCounters) {
             this.sink = sink;
@@ -133,6 +135,19 @@ public final class FlvStream {
             if (broken) {
                 return;
             }
+            if (skipping && !chunk.decodable()) {
+                viewerCounters.dropped();
+                return;
+            }
+            if (started && !sink.ready()) {
+                // a slow non-blocking viewer: what it cannot take now is dropped up to the next key frame (never
+                // the header it starts with)
+                skipping = true;
+                viewerCounters.dropped();
+                return;
+            }
+            skipping = false;
+            started = true;
             try {
                 sink.write(chunk.bytes());
                 viewerCounters.state(OutputState.RUNNING);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 /** An HTTP-FLV viewer that saves what it gets, so ffprobe can judge it. */
-final class FileSink implements FlvSink {
+class FileSink implements FlvSink {
 
     final Path file;
     final CompletableFuture<Void> ended = new CompletableFuture<>();

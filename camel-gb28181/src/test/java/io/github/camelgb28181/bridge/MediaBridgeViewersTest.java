@@ -19,6 +19,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** HTTP-FLV viewers of the in-memory FLV stream, early, late and slow. */
 class MediaBridgeViewersTest extends BridgeTestBase {
 
+    /**
+     * A non-blocking viewer that cannot take more for a while (its connection buffer full) loses what comes then up
+     * to the next key frame, and what it keeps still decodes: it resumes at a key frame, after the header.
+     */
+    @Test
+    void aViewerThatIsNotReadyDropsToTheNextKeyFrame() throws Exception {
+        TestClip clip = TestClip.generate(clips, MediaCodec.H264, null, 4);
+        MediaBridge bridge = fixture.bridge("not-ready");
+        java.util.concurrent.atomic.AtomicInteger offered = new java.util.concurrent.atomic.AtomicInteger();
+        FileSink file = new FileSink(out.resolve("gaps.flv")) {
+            @Override
+            public boolean ready() {
+                int n = offered.incrementAndGet();
+                return n < 10 || n > 40; // full for thirty chunks, from the middle of the first GOP on
+            }
+        };
+        FlvSubscription viewer = bridge.flvStream().subscribe(file);
+        clip.feed(bridge);
+        BridgeFixture.closeAndWait(bridge);
+        file.ended.get(BridgeFixture.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(viewer.stats().drops() >= 30, viewer.stats()::toString);
+        List<Ffprobe.ProbedStream> streams = Ffprobe.streams(file.file);
+        Ffprobe.ProbedStream video = Ffprobe.stream(streams, "video");
+        assertEquals("h264", video.codec());
+        assertTrue(video.frames() > 0 && video.frames() < clip.videoFrames() - 30, video.toString());
+    }
+
     /** With httpFlvAudio=aac the viewers get AAC, what web players decode, instead of the camera's G.711. */
     @Test
     void viewersGetAacWhenTheBridgeIsToldSo() throws Exception {

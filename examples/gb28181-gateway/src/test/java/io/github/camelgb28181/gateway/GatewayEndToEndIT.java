@@ -78,6 +78,8 @@ class GatewayEndToEndIT {
     static Process gateway;
     static int sipPort;
     static int httpPort;
+    /** The component's own HTTP-FLV server (httpFlvPort). */
+    static int flvPort;
 
     /** Prints the gateway's output when a test fails, so that the failure can be understood from the build log. */
     @RegisterExtension
@@ -98,9 +100,11 @@ class GatewayEndToEndIT {
 
         sipPort = freeUdpAndTcpPort();
         httpPort = freeTcpPort(sipPort);
+        flvPort = freeTcpPort(sipPort, httpPort);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dcamel.component.gb28181.http-flv-port=" + flvPort, "-jar",
+                jar.toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(gatewayLog.toFile());
@@ -368,34 +372,12 @@ class GatewayEndToEndIT {
             String streamId = session.path("streamId").asText();
             assertEquals("/live/" + streamId + ".flv", session.path("flv").asText(), play.body());
 
-            // a player: three seconds of HTTP-FLV, then ffprobe decodes what it got
-            Path flv = workDir.resolve("viewer-" + streamId + ".flv");
-            HttpResponse<InputStream> live = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://" + LOOPBACK + ":" + httpPort + session.path("flv").asText())).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, live.statusCode());
-            assertEquals("video/x-flv", live.headers().firstValue("Content-Type").orElse(""));
-            try (InputStream body = live.body(); OutputStream out = Files.newOutputStream(flv)) {
-                java.util.concurrent.CompletableFuture<Void> reading = java.util.concurrent.CompletableFuture
-                        .runAsync(() -> {
-                            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                            byte[] buffer = new byte[16 * 1024];
-                            try {
-                                int n;
-                                while (System.nanoTime() < until && (n = body.read(buffer)) > 0) {
-                                    out.write(buffer, 0, n);
-                                }
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        });
-                // a stalled response must fail the test, not hang it
-                reading.get(30, TimeUnit.SECONDS);
-            }
-            JsonNode probed = ffprobe(flv);
-            assertEquals("h264", probed.path("codec_name").asText(), probed.toString());
-            assertEquals(320, probed.path("width").asInt(), probed.toString());
-            assertTrue(probed.path("nb_read_frames").asInt() >= 25, "a second of video or more: " + probed);
+            // a player: three seconds of HTTP-FLV, then ffprobe decodes what it got; from the gateway's HTTP server,
+            // then from the component's own (no thread per viewer)
+            assertDecodableFlv(URI.create("http://" + LOOPBACK + ":" + httpPort + session.path("flv").asText()),
+                    workDir.resolve("viewer-" + streamId + ".flv"));
+            assertDecodableFlv(URI.create("http://" + LOOPBACK + ":" + flvPort + "/live/" + streamId + ".flv"),
+                    workDir.resolve("direct-viewer-" + streamId + ".flv"));
 
             // HLS for another kind of player: the first playlist request starts it and waits for a segment
             HttpResponse<String> playlist = get(session.path("hls").asText());
@@ -454,6 +436,35 @@ class GatewayEndToEndIT {
             assertTrue(recorded.path("nb_read_frames").asInt() > 0, recorded.toString());
             assertEquals(404, get("/api/recordings/no-such-file.mp4").statusCode());
         }
+    }
+
+    /** Three seconds of an HTTP-FLV viewer into {@code flv}; ffprobe must decode a second of video or more. */
+    static void assertDecodableFlv(URI url, Path flv) throws Exception {
+        HttpResponse<InputStream> live = HTTP.send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, live.statusCode());
+        assertEquals("video/x-flv", live.headers().firstValue("Content-Type").orElse(""));
+        try (InputStream body = live.body(); OutputStream out = Files.newOutputStream(flv)) {
+            java.util.concurrent.CompletableFuture<Void> reading = java.util.concurrent.CompletableFuture
+                    .runAsync(() -> {
+                        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                        byte[] buffer = new byte[16 * 1024];
+                        try {
+                            int n;
+                            while (System.nanoTime() < until && (n = body.read(buffer)) > 0) {
+                                out.write(buffer, 0, n);
+                            }
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            // a stalled response must fail the test, not hang it
+            reading.get(30, TimeUnit.SECONDS);
+        }
+        JsonNode probed = ffprobe(flv);
+        assertEquals("h264", probed.path("codec_name").asText(), probed.toString());
+        assertEquals(320, probed.path("width").asInt(), probed.toString());
+        assertTrue(probed.path("nb_read_frames").asInt() >= 25, "a second of video or more: " + probed);
     }
 
     /** Debian's ffprobe on a file: the video stream with its decoded frame count. */
