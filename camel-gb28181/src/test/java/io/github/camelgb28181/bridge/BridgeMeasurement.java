@@ -67,7 +67,7 @@ public final class BridgeMeasurement {
     }
 
     /** Feeds the clip to every bridge at its own pace; returns {process CPU ns, wall ns, start ns}. */
-    private static long[] feedInRealTime(TestClip clip, List<MediaBridge> bridges) throws InterruptedException {
+    static long[] feedInRealTime(TestClip clip, List<MediaBridge> bridges) throws InterruptedException {
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<AccessUnit> units = clip.units();
