@@ -135,4 +135,41 @@ class HttpFlvServerTest extends MediaTestSupport {
         assertEquals(204, preflight.statusCode());
         assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElse(null));
     }
+
+    /** Sends raw bytes on a fresh connection; returns the status line (or "" when the server just closed it). */
+    private String raw(byte[] request) throws Exception {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String line = in.readLine();
+            return line == null ? "" : line;
+        }
+    }
+
+    @Test
+    void hostileRequestsAreAnsweredAndTheStreamGoesOnForOthers() throws Exception {
+        String streamId = startStream();
+        HttpResponse<InputStream> viewer = get("/live/" + streamId + ".flv");
+        assertEquals(200, viewer.statusCode());
+        String huge = "X-Junk: " + "a".repeat(20_000) + "\r\n";
+        assertTrue(raw(("GET /live/" + streamId + ".flv HTTP/1.1\r\nHost: x\r\n" + huge + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII)).contains(" 400 "), "oversized headers");
+        assertTrue(raw(("GET /" + "a".repeat(10_000) + ".flv HTTP/1.1\r\nHost: x\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)).contains(" 400 "), "oversized request line");
+        String garbage = raw(new byte[] {0, 1, 2, (byte) 0xFF, '\r', '\n', '\r', '\n'});
+        assertTrue(garbage.isEmpty() || garbage.contains(" 400 "), "garbage: " + garbage);
+        assertTrue(raw("GET /live/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII)).contains(" 400 "), "no .flv, no file");
+        // only the last segment counts, and only as a stream ID: no file is ever opened
+        assertTrue(raw("GET /live/..%2F..%2Fsecret.flv HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII)).contains(" 404 "), "no stream named secret");
+        // the first viewer was served all along
+        byte[] flv = watch(viewer, 2000);
+        assertTrue(flv.length > 20_000 && new String(flv, 0, 3, StandardCharsets.US_ASCII).equals("FLV"),
+                flv.length + " bytes");
+    }
 }
