@@ -4,12 +4,12 @@ import io.github.camelgb28181.media.sdp.MediaTransport;
 import io.github.camelgb28181.media.sdp.SubStreamFlavour;
 import io.github.camelgb28181.platform.Gb28181Platform;
 import io.github.camelgb28181.platform.StreamBridges;
+import io.github.camelgb28181.util.Completions;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
@@ -66,8 +66,7 @@ abstract class Gb28181PlatformProducer extends DefaultAsyncProducer {
         stage.whenComplete((value, error) -> {
             try {
                 if (error != null) {
-                    exchange.setException(error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
+                    exchange.setException(Completions.cause(error));
                 } else {
                     onResult.accept(exchange, value);
                 }

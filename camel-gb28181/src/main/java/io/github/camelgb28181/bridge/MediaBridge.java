@@ -4,6 +4,7 @@ import io.github.camelgb28181.media.AccessUnit;
 import io.github.camelgb28181.media.AccessUnitListener;
 import io.github.camelgb28181.media.MediaCodec;
 import io.github.camelgb28181.media.codec.ParameterSets;
+import io.github.camelgb28181.util.Completions;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.Loader;
@@ -20,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -241,8 +241,7 @@ public final class MediaBridge implements AccessUnitListener, AutoCloseable {
     private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
         from.whenComplete((value, error) -> {
             if (error != null) {
-                to.completeExceptionally(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                to.completeExceptionally(Completions.cause(error));
             } else {
                 to.complete(value);
             }

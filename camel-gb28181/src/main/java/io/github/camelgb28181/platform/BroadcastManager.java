@@ -29,6 +29,7 @@ import io.github.camelgb28181.sip.SipResponse;
 import io.github.camelgb28181.sip.SipServerTransaction;
 import io.github.camelgb28181.sip.SipStack;
 import io.github.camelgb28181.sip.SipTransport;
+import io.github.camelgb28181.util.Completions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -138,8 +138,7 @@ final class BroadcastManager {
                         + "</SourceID>\r\n<TargetID>" + request.targetId() + "</TargetID>\r\n</Notify>\r\n",
                 responseTimeoutMs).whenComplete((result, error) -> {
                     if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
+                        Throwable cause = Completions.cause(error);
                         end(b, StreamEvent.Type.FAILED, "Notify Broadcast: " + cause.getMessage(), false, cause);
                         return;
                     }
@@ -281,8 +280,7 @@ final class BroadcastManager {
             }
             try {
                 if (error != null) {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
+                    Throwable cause = Completions.cause(error);
                     throw new IOException("connecting to " + remote + " for the broadcast audio of "
                             + b.request.deviceId() + " failed: " + cause.getMessage(), cause);
                 }

@@ -1,5 +1,11 @@
 package io.github.camelgb28181.platform;
 
+import io.github.camelgb28181.device.CatalogChange;
+import io.github.camelgb28181.device.ChannelRegistry;
+import io.github.camelgb28181.device.Device;
+import io.github.camelgb28181.device.DeviceCatalog;
+import io.github.camelgb28181.device.DeviceChannel;
+import io.github.camelgb28181.device.DeviceDetails;
 import io.github.camelgb28181.device.DeviceEvent;
 import io.github.camelgb28181.device.DeviceEventListener;
 import io.github.camelgb28181.device.DeviceLiveness;
@@ -9,12 +15,8 @@ import io.github.camelgb28181.device.RedirectPolicy;
 import io.github.camelgb28181.device.Registrar;
 import io.github.camelgb28181.device.RegistrationDecider;
 import io.github.camelgb28181.device.RegistrationDecision;
-import io.github.camelgb28181.device.CatalogChange;
-import io.github.camelgb28181.device.ChannelRegistry;
-import io.github.camelgb28181.device.Device;
-import io.github.camelgb28181.device.DeviceCatalog;
-import io.github.camelgb28181.device.DeviceChannel;
-import io.github.camelgb28181.device.DeviceDetails;
+import io.github.camelgb28181.manscdp.ManscdpMessage;
+import io.github.camelgb28181.manscdp.ManscdpParseException;
 import io.github.camelgb28181.manscdp.command.ManscdpCommand;
 import io.github.camelgb28181.manscdp.model.AlarmNotify;
 import io.github.camelgb28181.manscdp.model.BasicParam;
@@ -23,8 +25,6 @@ import io.github.camelgb28181.manscdp.model.CatalogNotify;
 import io.github.camelgb28181.manscdp.model.ConfigDownloadResponse;
 import io.github.camelgb28181.manscdp.model.DeviceInfoResponse;
 import io.github.camelgb28181.manscdp.model.KeepaliveNotify;
-import io.github.camelgb28181.manscdp.ManscdpMessage;
-import io.github.camelgb28181.manscdp.ManscdpParseException;
 import io.github.camelgb28181.sip.SipAddress;
 import io.github.camelgb28181.sip.SipHeaderNames;
 import io.github.camelgb28181.sip.SipHeaders;
@@ -35,6 +35,7 @@ import io.github.camelgb28181.sip.SipRequestHandler;
 import io.github.camelgb28181.sip.SipResponse;
 import io.github.camelgb28181.sip.SipServerTransaction;
 import io.github.camelgb28181.sip.SipStack;
+import io.github.camelgb28181.util.Completions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -537,9 +538,7 @@ public final class Gb28181Platform {
                 });
         sendManscdp(deviceId, body.apply(Integer.parseInt(querySn))).whenComplete((r, error) -> {
             if (error != null) {
-                correlator.cancel(deviceId, cmdType, querySn,
-                        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                                ? error.getCause() : error);
+                correlator.cancel(deviceId, cmdType, querySn, Completions.cause(error));
             }
         });
         return result;

@@ -31,6 +31,7 @@ import io.github.camelgb28181.sip.SipRequest;
 import io.github.camelgb28181.sip.SipResponse;
 import io.github.camelgb28181.sip.SipServerTransaction;
 import io.github.camelgb28181.sip.SipStack;
+import io.github.camelgb28181.util.Completions;
 import io.netty.channel.EventLoopGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,8 +262,7 @@ final class StreamManager implements MediaStream.Callbacks {
                 provisional.status() + " " + provisional.reason()))
                 .whenComplete((response, error) -> {
                     if (error != null) {
-                        inviteFailed(stream, invite, error instanceof java.util.concurrent.CompletionException
-                                && error.getCause() != null ? error.getCause() : error);
+                        inviteFailed(stream, invite, Completions.cause(error));
                     } else if (!response.isSuccess()) {
                         inviteFailed(stream, invite, new SipStatusException(response.status(), r.channelId()
                                 + " answered the INVITE with " + response.status() + " " + response.reason()));

@@ -1,5 +1,7 @@
 package io.github.camelgb28181.sip;
 
+import io.github.camelgb28181.util.Ascii;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -370,7 +372,7 @@ public final class SipMessageParser {
         if (line.regionMatches(true, 0, "SIP/2.0 ", 0, 8)) {
             int sp = line.indexOf(' ', 8);
             String code = sp < 0 ? line.substring(8) : line.substring(8, sp);
-            if (code.length() != 3 || !isDigits(code)) {
+            if (code.length() != 3 || !Ascii.isDigits(code)) {
                 throw new SipParseException(400, "bad status code in '" + abbreviate(line) + "'", null);
             }
             int status = Integer.parseInt(code);
@@ -402,14 +404,6 @@ public final class SipMessageParser {
         head.uri = uri;
     }
 
-    private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !s.isEmpty();
-    }
 
     /** RFC 3261 §25.1 token. */
     static boolean isToken(String s) {

@@ -1,5 +1,7 @@
 package io.github.camelgb28181.simulator;
 
+import io.github.camelgb28181.util.Ascii;
+
 /**
  * Makes the 20-digit GB28181 IDs (SPEC §4: 10-digit centre code, 3-digit type, 1-digit network flag, 6-digit serial)
  * of simulated devices and their channels, and finds the device a channel ID belongs to without a table.
@@ -23,7 +25,7 @@ public record DeviceIdPlan(String prefix, long firstSerial) {
     private static final String CHANNEL_TYPE = "131";
 
     public DeviceIdPlan {
-        if (prefix == null || prefix.isEmpty() || prefix.length() > 19 || !allDigits(prefix)) {
+        if (prefix == null || prefix.isEmpty() || prefix.length() > 19 || !Ascii.isDigits(prefix)) {
             throw new IllegalArgumentException("device ID prefix must be 1 to 19 digits, got '" + prefix + "'");
         }
         if (firstSerial < 0 || firstSerial >= pow10(20 - prefix.length())) {
@@ -43,7 +45,7 @@ public record DeviceIdPlan(String prefix, long firstSerial) {
 
     /** The index of a device ID of this plan, or -1. */
     public int deviceIndex(String id) {
-        if (id == null || id.length() != 20 || !id.startsWith(prefix) || !allDigits(id)) {
+        if (id == null || id.length() != 20 || !id.startsWith(prefix) || !Ascii.isDigits(id)) {
             return -1;
         }
         long index = Long.parseLong(id.substring(prefix.length())) - firstSerial;
@@ -57,7 +59,7 @@ public record DeviceIdPlan(String prefix, long firstSerial) {
 
     /** The index of the device a channel ID of this plan belongs to, or -1. */
     public int deviceIndexOfChannel(String id, int channelsPerDevice) {
-        if (channelsPerDevice <= 0 || id == null || id.length() != 20 || !allDigits(id)
+        if (channelsPerDevice <= 0 || id == null || id.length() != 20 || !Ascii.isDigits(id)
             || !id.startsWith(CHANNEL_TYPE, 10)) {
             return -1;
         }
@@ -81,13 +83,4 @@ public record DeviceIdPlan(String prefix, long firstSerial) {
         return v;
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }

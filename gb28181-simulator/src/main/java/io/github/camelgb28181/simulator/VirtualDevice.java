@@ -15,6 +15,7 @@ import io.github.camelgb28181.sip.SipServerTransaction;
 import io.github.camelgb28181.sip.SipStack;
 import io.github.camelgb28181.sip.SipTransport;
 import io.github.camelgb28181.sip.SipUri;
+import io.github.camelgb28181.util.Completions;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.nio.charset.StandardCharsets;
@@ -654,8 +655,7 @@ final class VirtualDevice {
     private void answerInvite(SipServerTransaction tx, String channelId, MediaResponder.MediaSession session,
                               Throwable error) {
         if (error != null) {
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = Completions.cause(error);
             tx.respond(cause instanceof MediaResponder.MediaRefusedException refused ? refused.status() : 500);
             return;
         }

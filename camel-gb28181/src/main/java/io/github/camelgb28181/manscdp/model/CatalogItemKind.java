@@ -1,5 +1,7 @@
 package io.github.camelgb28181.manscdp.model;
 
+import io.github.camelgb28181.util.Ascii;
+
 /**
  * What a catalog item stands for, derived from its ID (GB/T 28181 Annex D; SPEC §4): an ID of at most 8 digits is an
  * administrative region (civil code); a 20-digit ID carries its type in digits 11–13.
@@ -28,7 +30,7 @@ public enum CatalogItemKind {
             return OTHER;
         }
         String id = deviceId.trim();
-        if (id.isEmpty() || !allDigits(id)) {
+        if (id.isEmpty() || !Ascii.isDigits(id)) {
             return OTHER;
         }
         if (id.length() <= 8) {
@@ -65,16 +67,7 @@ public enum CatalogItemKind {
             return -1;
         }
         String id = deviceId.trim();
-        return id.length() == 20 && allDigits(id) ? Integer.parseInt(id.substring(10, 13)) : -1;
+        return id.length() == 20 && Ascii.isDigits(id) ? Integer.parseInt(id.substring(10, 13)) : -1;
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }

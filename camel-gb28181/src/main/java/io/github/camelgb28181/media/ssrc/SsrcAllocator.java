@@ -1,5 +1,7 @@
 package io.github.camelgb28181.media.ssrc;
 
+import io.github.camelgb28181.util.Ascii;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -30,7 +32,7 @@ public final class SsrcAllocator {
      *                 with the same centre code, so digits 4–8 are the same)
      */
     public SsrcAllocator(String domainId) {
-        if (domainId == null || (domainId.length() != 10 && domainId.length() != 20) || !isDigits(domainId)) {
+        if (domainId == null || (domainId.length() != 10 && domainId.length() != 20) || !Ascii.isDigits(domainId)) {
             throw new IllegalArgumentException("domain ID must be 10 or 20 decimal digits: " + domainId);
         }
         this.domainPart = domainId.substring(3, 8);
@@ -125,12 +127,4 @@ public final class SsrcAllocator {
         }
     }
 
-    private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
 }
