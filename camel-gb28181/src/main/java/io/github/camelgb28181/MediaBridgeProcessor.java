@@ -33,8 +33,9 @@ import java.util.Optional;
  * </pre>
  *
  * The stream is the one named by {@link Gb28181Constants#STREAM_ID} (or a {@code StreamSession} body). Outputs are
- * remuxed without transcoding unless transcode or a watermark is set, run until the stream ends, and are attached once however often the processor runs for
- * the same stream. The names of the stream's outputs go into {@link Gb28181Constants#BRIDGE_OUTPUTS}.
+ * remuxed without transcoding unless transcode or a watermark is set, run until the stream ends, and are attached once
+ * however often the processor runs for the same stream. The names of the stream's outputs go into
+ * {@link Gb28181Constants#BRIDGE_OUTPUTS}.
  */
 public class MediaBridgeProcessor implements Processor, CamelContextAware {
 

@@ -125,7 +125,7 @@ final class G711ToAac implements AutoCloseable {
         if (pendingStart != Long.MIN_VALUE) {
             long gap = start - (pendingStart + pendingCount);
             if (gap > JITTER_SAMPLES && gap <= sampleRate) {
-                appendSilence((int) gap, out);
+                append(null, (int) gap, out); // lost packets: silence keeps the track continuous
             } else if (gap < -JITTER_SAMPLES || gap > sampleRate) {
                 finishFrame(out);
                 pendingStart = start;
@@ -133,9 +133,7 @@ final class G711ToAac implements AutoCloseable {
         } else {
             pendingStart = start;
         }
-        float[] samples = new float[g711.length];
-        G711.toFloat(g711, 0, g711.length, alaw, samples, 0);
-        append(samples, out);
+        append(g711, g711.length, out);
     }
 
     /** Encodes what is still gathered (padded with silence) and drains the encoder. */
@@ -145,10 +143,15 @@ final class G711ToAac implements AutoCloseable {
         receive(out);
     }
 
-    private void append(float[] samples, Sink out) throws IOException, MalformedUnitException {
-        for (int at = 0; at < samples.length; ) {
-            int n = Math.min(samples.length - at, pending.length - pendingCount);
-            System.arraycopy(samples, at, pending, pendingCount, n);
+    /** Gathers {@code length} samples, G.711 from {@code g711} or silence when it is null, encoding each full frame. */
+    private void append(byte[] g711, int length, Sink out) throws IOException, MalformedUnitException {
+        for (int at = 0; at < length; ) {
+            int n = Math.min(length - at, pending.length - pendingCount);
+            if (g711 == null) {
+                Arrays.fill(pending, pendingCount, pendingCount + n, 0f);
+            } else {
+                G711.toFloat(g711, at, n, alaw, pending, pendingCount);
+            }
             pendingCount += n;
             at += n;
             if (pendingCount == pending.length) {
@@ -157,15 +160,10 @@ final class G711ToAac implements AutoCloseable {
         }
     }
 
-    private void appendSilence(int samples, Sink out) throws IOException, MalformedUnitException {
-        append(new float[samples], out);
-    }
-
+    /** Pads a partly gathered frame with silence and encodes it. */
     private void finishFrame(Sink out) throws IOException, MalformedUnitException {
         if (pendingCount > 0) {
-            Arrays.fill(pending, pendingCount, pending.length, 0f);
-            pendingCount = pending.length;
-            encodeFrame(out);
+            append(null, pending.length - pendingCount, out);
         }
     }
 

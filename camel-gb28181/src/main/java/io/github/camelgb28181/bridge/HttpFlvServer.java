@@ -104,28 +104,17 @@ public final class HttpFlvServer implements AutoCloseable {
         }
     }
 
-    /** Marks a connection whose stream is being looked up; its requests after the first are ignored. */
-    private static final FlvSubscription PENDING = new FlvSubscription() {
-        @Override
-        public OutputStats stats() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> closeAsync() {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-    };
-
     /** One connection: one request, then the stream until either side ends it. Its fields live on its event loop. */
     private final class Viewer extends SimpleChannelInboundHandler<HttpObject> {
 
+        /** The one request was taken; later ones (pipelined) and request bodies are ignored. */
+        private boolean requested;
         private FlvSubscription subscription;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, HttpObject msg) {
-            if (!(msg instanceof HttpRequest request) || subscription != null) {
-                return; // a request body, or pipelined requests after the stream began: ignored
+            if (!(msg instanceof HttpRequest request) || requested) {
+                return;
             }
             if (!request.decoderResult().isSuccess()) {
                 respond(ctx, HttpResponseStatus.BAD_REQUEST, "malformed request");
@@ -152,7 +141,7 @@ public final class HttpFlvServer implements AutoCloseable {
                 respond(ctx, HttpResponseStatus.BAD_REQUEST, "the path must end in /<streamId>.flv");
                 return;
             }
-            subscription = PENDING;
+            requested = true;
             lookups.execute(() -> serve(ctx, method, streamId));
         }
 
@@ -232,7 +221,7 @@ public final class HttpFlvServer implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (subscription != null && subscription != PENDING) {
+            if (subscription != null) {
                 subscription.closeAsync();
             }
         }

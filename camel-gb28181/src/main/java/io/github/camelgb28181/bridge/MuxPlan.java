@@ -24,12 +24,12 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
     private static final long MICROS_PER_MILLI = 1000;
 
     static MuxPlan of(OutputSpec spec, StreamLayout stream, Duration networkTimeout) {
-        StreamLayout layout = spec.audio() == AudioMode.DROP ? stream.withoutAudio() : stream;
+        StreamLayout layout = kept(stream, spec.audio());
         Map<String, String> options = new LinkedHashMap<>();
         boolean hevc = layout.video().codec() == MediaCodec.H265;
-        boolean g711 = layout.audio() != null && layout.audio().isG711();
+        boolean g711 = isG711(layout);
         // neither MPEG-TS segments (for players) nor fMP4 carry G.711: HLS re-encodes it unless told to drop it
-        boolean aac = g711 && (spec.audio() == AudioMode.AAC || spec.kind() == OutputKind.HLS);
+        boolean aac = aacFromG711(layout, spec.audio(), spec.kind() == OutputKind.HLS);
         String timeoutMicros = Long.toString(networkTimeout.toMillis() * MICROS_PER_MILLI);
         MuxPlan plan = switch (spec.kind()) {
             case RTMP -> {
@@ -71,8 +71,22 @@ record MuxPlan(String format, String url, Map<String, String> options, StreamLay
 
     /** The in-memory FLV of HTTP-FLV: no file, bytes collected per packet. */
     static MuxPlan flvStream(StreamLayout stream, AudioMode audio) {
-        StreamLayout layout = audio == AudioMode.DROP ? stream.withoutAudio() : stream;
-        boolean aac = audio == AudioMode.AAC && layout.audio() != null && layout.audio().isG711();
-        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false, aac);
+        StreamLayout layout = kept(stream, audio);
+        return new MuxPlan("flv", null, Map.of("flvflags", "no_duration_filesize"), layout, false,
+                aacFromG711(layout, audio, false));
+    }
+
+    /** The tracks an output with this audio mode declares. */
+    private static StreamLayout kept(StreamLayout stream, AudioMode audio) {
+        return audio == AudioMode.DROP ? stream.withoutAudio() : stream;
+    }
+
+    private static boolean isG711(StreamLayout layout) {
+        return layout.audio() != null && layout.audio().isG711();
+    }
+
+    /** G.711 is re-encoded when the mode asks for AAC or the container takes no G.711. */
+    private static boolean aacFromG711(StreamLayout layout, AudioMode audio, boolean containerTakesNoG711) {
+        return isG711(layout) && (audio == AudioMode.AAC || containerTakesNoG711);
     }
 }

@@ -249,8 +249,7 @@ final class RemuxWriter implements AutoCloseable {
         }
         long pts = unit.pts() - originDts;
         if (aacEncoder != null) {
-            aacEncoder.encode(unit.data(), pts, (aac, framePts, duration) ->
-                    writeAudio(aac, 0, aac.length, framePts, duration));
+            aacEncoder.encode(unit.data(), pts, this::writeAac);
             return true;
         }
         if (audioFormat.isG711()) {
@@ -273,6 +272,10 @@ final class RemuxWriter implements AutoCloseable {
     private static boolean startsWithStartCode(byte[] data) {
         return data.length > 3 && data[0] == 0 && data[1] == 0
                 && (data[2] == 1 || (data[2] == 0 && data[3] == 1));
+    }
+
+    private void writeAac(byte[] frame, long pts, long duration) throws IOException, MalformedUnitException {
+        writeAudio(frame, 0, frame.length, pts, duration);
     }
 
     private void writeAudio(byte[] data, int offset, int length, long pts, long duration)
@@ -382,7 +385,7 @@ final class RemuxWriter implements AutoCloseable {
             return;
         }
         try {
-            aacEncoder.flush((aac, pts, duration) -> writeAudio(aac, 0, aac.length, pts, duration));
+            aacEncoder.flush(this::writeAac);
         } catch (IOException | MalformedUnitException e) {
             LOG.debug("the last AAC frames were not written: {}", e.toString());
         }

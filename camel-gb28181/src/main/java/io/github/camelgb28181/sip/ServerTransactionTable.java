@@ -5,8 +5,8 @@ import io.github.camelgb28181.timer.DeadlineWheel;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server transactions (their {@link ServerTransactionRecord}s) by key, kept after their final response for Timer J / H (64 × T1 over UDP, RFC 3261 §17.2.2)
- * so that retransmitted requests are absorbed.
+ * Server transactions (their {@link ServerTransactionRecord}s) by key, kept after their final response for Timer J / H
+ * (64 × T1 over UDP, RFC 3261 §17.2.2) so that retransmitted requests are absorbed.
  *
  * <p>Every transaction has a check time in a timing wheel, so that {@link #sweep} visits the transactions whose time
  * may have come rather than all of them (tens of thousands at a few thousand transactions a second). The first
